@@ -1,0 +1,68 @@
+/// A position in a Markdown source, 1-based. Line 0 means cmark did not know.
+public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var line: Int
+  public var column: Int
+
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+    (a.line, a.column) < (b.line, b.column)
+  }
+
+  public var description: String { "\(line):\(column)" }
+}
+
+/// One node of a parsed CommonMark document, copied out of cmark's tree.
+///
+/// Values of this type own all their data: nothing in them points into C memory.
+public struct MarkdownNode: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    case document, blockQuote, list(ordered: Bool), item, codeBlock, htmlBlock, customBlock
+    case paragraph, heading(level: Int), thematicBreak
+    case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
+  }
+
+  public var kind: Kind
+  public var start: SourcePosition
+  public var end: SourcePosition
+  /// The text of text, code, code-block and HTML nodes.
+  public var literal: String?
+  /// The whole info string of a code block ("" when there is none).
+  public var fenceInfo: String?
+  /// Destination and title of links and images.
+  public var url: String?
+  public var title: String?
+  public var children: [MarkdownNode]
+
+  public init(
+    kind: Kind, start: SourcePosition, end: SourcePosition, literal: String? = nil,
+    fenceInfo: String? = nil, url: String? = nil, title: String? = nil,
+    children: [MarkdownNode] = []
+  ) {
+    self.kind = kind
+    self.start = start
+    self.end = end
+    self.literal = literal
+    self.fenceInfo = fenceInfo
+    self.url = url
+    self.title = title
+    self.children = children
+  }
+
+  /// The text a reader sees in this node, with soft breaks as spaces.
+  public var plainText: String {
+    switch kind {
+    case .text, .code: return literal ?? ""
+    case .softBreak, .lineBreak: return " "
+    default: return children.map(\.plainText).joined()
+    }
+  }
+
+  /// Every node below this one, depth first, in document order.
+  public var descendants: [MarkdownNode] {
+    children.flatMap { [$0] + $0.descendants }
+  }
+}

@@ -1,0 +1,73 @@
+/// A program assembled from one or more `swift` blocks that share an `example=` name.
+public struct Example: Sendable {
+  public enum Mode: String, Sendable, Codable {
+    /// Build and run it, then check its output and claims.
+    case run
+    /// Build it, never run it.
+    case compileOnly = "compile-only"
+    /// It must fail to compile, saying what its `diagnostic` block expects.
+    case compileFail = "compile-fail"
+  }
+
+  public var name: String
+  /// Where the example's first block starts.
+  public var location: SourceLocation
+  /// The setup chunks named by `uses=`, then the example's own blocks, in order.
+  public var chunks: [CodeChunk]
+  public var mode: Mode
+  public var timeout: Duration
+  public var runs: Int
+  /// Library products the example imports, such as `NIOPosix`.
+  public var needs: [String]
+  public var expectedOutput: ExpectedText?
+  public var expectedDiagnostics: ExpectedText?
+
+  public init(
+    name: String, location: SourceLocation, chunks: [CodeChunk], mode: Mode = .run,
+    timeout: Duration = .seconds(30), runs: Int = 1, needs: [String] = [],
+    expectedOutput: ExpectedText? = nil, expectedDiagnostics: ExpectedText? = nil
+  ) {
+    self.name = name
+    self.location = location
+    self.chunks = chunks
+    self.mode = mode
+    self.timeout = timeout
+    self.runs = runs
+    self.needs = needs
+    self.expectedOutput = expectedOutput
+    self.expectedDiagnostics = expectedDiagnostics
+  }
+}
+
+/// The code of one fenced block, with the location of its first code line.
+public struct CodeChunk: Sendable, Hashable {
+  public enum Role: String, Sendable, Codable { case code, setup, hidden }
+
+  public var code: String
+  /// The line and column of the first line of code (the line after the fence).
+  public var location: SourceLocation
+  public var role: Role
+  /// For setup chunks, the setup's name.
+  public var setupName: String?
+
+  public init(code: String, location: SourceLocation, role: Role = .code, setupName: String? = nil)
+  {
+    self.code = code
+    self.location = location
+    self.role = role
+    self.setupName = setupName
+  }
+}
+
+/// Text an example must print (an `output` block) or a compiler must say (a `diagnostic` block).
+public struct ExpectedText: Sendable, Hashable {
+  public var text: String
+  public var location: SourceLocation
+  public var unordered: Bool
+
+  public init(text: String, location: SourceLocation, unordered: Bool = false) {
+    self.text = text
+    self.location = location
+    self.unordered = unordered
+  }
+}

@@ -1,0 +1,57 @@
+/// A lesson read from its Markdown file: its examples and the claims its prose makes.
+public struct Lesson: Sendable {
+  /// The number from the file name (`03-event-loop.md` is 3), or nil for a draft.
+  public var number: Int?
+  /// The short name from the file name: `event-loop`.
+  public var slug: String
+  public var title: String
+  /// The path used in diagnostics and stamps, relative to the package root when it can be.
+  public var path: String
+  /// The Markdown source, as read.
+  public var source: String
+  public var examples: [Example]
+  public var claims: [Claim]
+
+  public init(
+    number: Int?, slug: String, title: String, path: String, source: String,
+    examples: [Example], claims: [Claim]
+  ) {
+    self.number = number
+    self.slug = slug
+    self.title = title
+    self.path = path
+    self.source = source
+    self.examples = examples
+    self.claims = claims
+  }
+
+  public func example(named name: String) -> Example? {
+    examples.first { $0.name == name }
+  }
+
+  /// `01-two-stones`, the lesson's file name without extension.
+  public var fileStem: String {
+    number.map { String(format2($0)) + "-" + slug } ?? slug
+  }
+
+  /// `Lesson01`, or `Draft` plus the slug in camel case for a lesson outside lessons/.
+  public var targetPrefix: String {
+    number.map { "Lesson" + format2($0) } ?? "Draft" + camelCase(slug)
+  }
+
+  /// The executable target that depends on every runnable example of the lesson.
+  public var lessonTarget: String { targetPrefix }
+
+  public func targetName(of example: Example) -> String {
+    targetPrefix + camelCase(example.name)
+  }
+}
+
+func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+/// `two-threads` becomes `TwoThreads`.
+func camelCase(_ name: String) -> String {
+  name.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+    .joined()
+}

@@ -1,0 +1,176 @@
+/// Reads a `[text](claim:target "options")` link into a Claim.
+enum ClaimParser {
+  /// An approximate claim with no stated tolerance allows this fraction either way…
+  static let defaultRelativeTolerance = 0.25
+  /// …and never less than this many seconds, for times.
+  static let minimumTimeTolerance = 0.05
+
+  private static let qualifiers: [(String, Expectation.Relation)] = [
+    ("no more than", .atMost), ("no less than", .atLeast), ("approximately", .approximately),
+    ("at least", .atLeast), ("at most", .atMost), ("more than", .moreThan),
+    ("less than", .lessThan), ("roughly", .approximately), ("around", .approximately),
+    ("nearly", .approximately), ("almost", .approximately), ("about", .approximately),
+    ("under", .lessThan), ("over", .moreThan), ("~", .approximately),
+  ]
+
+  static func parse(text: String, target: String, title: String, at location: SourceLocation)
+    throws(Diagnostic) -> Claim
+  {
+    func fail(_ message: String) -> Diagnostic { Diagnostic(at: location, message) }
+
+    let quantity = try parseTarget(target, fail: fail)
+    var (relation, value, dimension) = try parseStatement(text, fail: fail)
+    let isRatio: Bool
+    switch quantity {
+    case .ratio: isRatio = true
+    case .single(let m): isRatio = false
+      if m.label == nil && dimension != .time {
+        throw fail(
+          "claim '\(text)' is about the wall time of '\(m.example)', so it needs a time unit such as 's' or 'ms'"
+        )
+      }
+    }
+    if isRatio && dimension == .time {
+      throw fail("claim '\(text)' compares two quantities, so its number takes no time unit")
+    }
+    if isRatio { dimension = .number }
+
+    var expectation = Expectation(relation: relation, value: value, dimension: dimension)
+    var tolerance: (below: Double, above: Double)?
+    var cores: Int?
+    for rawOption in title.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+      let option = rawOption.trimmingSpaces
+      if option.isEmpty { continue }
+      if option.hasPrefix("needs") {
+        let words = option.split(separator: " ")
+        guard words.count == 3, let n = Int(words[1]), n > 0, words[2].hasPrefix("core") else {
+          throw fail("claim option '\(option)' should read 'needs N cores'")
+        }
+        cores = n
+      } else if option.hasPrefix("±") || option.hasPrefix("+") {
+        guard relation == .approximately else {
+          throw fail("claim option '\(option)': a tolerance only applies to an approximate claim")
+        }
+        tolerance = try parseTolerance(option, around: value, dimension: dimension, fail: fail)
+      } else {
+        throw fail(
+          "unknown claim option '\(option)': expected a tolerance such as '±20%' or 'needs 2 cores'")
+      }
+    }
+    if relation == .approximately {
+      let t = tolerance ?? defaultTolerance(for: value, dimension: dimension)
+      expectation.below = t.below
+      expectation.above = t.above
+    }
+    return Claim(
+      text: text, location: location, target: target, quantity: quantity,
+      expectation: expectation, neededCores: cores)
+  }
+
+  static func defaultTolerance(for value: Double, dimension: Dimension) -> (
+    below: Double, above: Double
+  ) {
+    var t = abs(value) * defaultRelativeTolerance
+    if dimension == .time { t = max(t, minimumTimeTolerance) }
+    return (t, t)
+  }
+
+  private static func parseTarget(_ target: String, fail: (String) -> Diagnostic) throws(Diagnostic)
+    -> Quantity
+  {
+    let parts = target.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 1 || parts.count == 2 else {
+      throw fail("claim target 'claim:\(target)' should be EXAMPLE, EXAMPLE@label or A/B")
+    }
+    var measures: [Measure] = []
+    for part in parts {
+      let pieces = part.split(separator: "@", omittingEmptySubsequences: false)
+      let example = String(pieces[0])
+      guard pieces.count <= 2, isValidName(example),
+        pieces.count == 1 || isValidName(String(pieces[1]))
+      else {
+        throw fail(
+          "claim target 'claim:\(target)' should be EXAMPLE, EXAMPLE@label or A/B, with names in lower case letters, digits and dashes"
+        )
+      }
+      measures.append(Measure(example: example, label: pieces.count == 2 ? String(pieces[1]) : nil))
+    }
+    return measures.count == 1 ? .single(measures[0]) : .ratio(measures[0], measures[1])
+  }
+
+  private static func parseStatement(_ text: String, fail: (String) -> Diagnostic)
+    throws(Diagnostic) -> (Expectation.Relation, Double, Dimension)
+  {
+    var rest = Substring(text.lowercased()).trimmingSpaces
+    var relation = Expectation.Relation.approximately
+    for (word, r) in qualifiers where rest.hasPrefix(word) {
+      let after = rest.dropFirst(word.count)
+      if word == "~" || after.first == " " {
+        relation = r
+        rest = after.trimmingSpaces
+        break
+      }
+    }
+    if let (value, dimension, _) = Units.quantity(rest) {
+      return (relation, value, dimension)
+    }
+    for (word, value) in Units.numberWords.sorted(by: { $0.key.count > $1.key.count })
+    where rest.hasPrefix(word) {
+      let after = rest.dropFirst(word.count)
+      guard after.isEmpty || after.first == " " else { continue }
+      // "half a second", "two seconds": a number word may still carry a time unit.
+      let unitWord = after.trimmingSpaces.prefix { $0.isLetter || $0 == "µ" }
+      let unit = unitWord == "a" ? after.trimmingSpaces.dropFirst(2).prefix { $0.isLetter } : unitWord
+      if let scale = Units.time[String(unit)] {
+        return (relation, value * scale, .time)
+      }
+      return (relation, value, .number)
+    }
+    throw fail(
+      "claim '\(text)' states no number: start the link text with one, as in 'about 2 s' or 'about 1.5 times as long'"
+    )
+  }
+
+  private static func parseTolerance(
+    _ option: Substring, around value: Double, dimension: Dimension,
+    fail: (String) -> Diagnostic
+  ) throws(Diagnostic) -> (below: Double, above: Double) {
+    func amount(_ text: Substring) throws(Diagnostic) -> Double {
+      let t = text.trimmingSpaces
+      if t.hasSuffix("%"), let (p, rest) = Units.leadingNumber(t.dropLast()), rest.isEmpty {
+        return abs(value) * p / 100
+      }
+      if let (v, dim, rest) = Units.quantity(t), rest.trimmingSpaces.isEmpty {
+        if dimension == .time && dim != .time {
+          throw fail("tolerance '\(option)' needs a unit, such as '±20%' or '±0.2 s'")
+        }
+        if dimension == .number && dim == .time {
+          throw fail("tolerance '\(option)' has a time unit, but the claim is a plain number")
+        }
+        return v
+      }
+      throw fail("bad tolerance '\(option)': expected '±20%', '±0.2 s' or '+30%/-10%'")
+    }
+    if option.hasPrefix("±") || option.hasPrefix("+-") {
+      let t = try amount(option.dropFirst(option.hasPrefix("±") ? 1 : 2))
+      return (t, t)
+    }
+    let halves = option.split(separator: "/")
+    guard halves.count == 2, halves[0].hasPrefix("+"), halves[1].trimmingSpaces.hasPrefix("-")
+    else {
+      throw fail("bad tolerance '\(option)': expected '±20%', '±0.2 s' or '+30%/-10%'")
+    }
+    let above = try amount(halves[0].dropFirst())
+    let below = try amount(halves[1].trimmingSpaces.dropFirst())
+    return (below, above)
+  }
+}
+
+extension StringProtocol {
+  var trimmingSpaces: Substring {
+    let s = self[...]
+    let start = s.firstIndex { !$0.isWhitespace } ?? s.endIndex
+    let end = s.lastIndex { !$0.isWhitespace }.map { s.index(after: $0) } ?? start
+    return Substring(s[start..<end])
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// A file that tangling writes: its path relative to the package root, and its text.
+public struct TangledFile: Sendable, Hashable {
+  public var path: String
+  public var contents: String
+
+  public init(path: String, contents: String) {
+    self.path = path
+    self.contents = contents
+  }
+}
+
+/// Turns lessons into Swift sources and SwiftPM targets.
+///
+/// Each runnable or compile-only example becomes an executable target whose `main.swift`
+/// is the example's code, with `#sourceLocation` lines so the compiler reports errors
+/// at the lesson's lines. A lesson target depends on all of them, so one
+/// `swift build --product LessonNN` builds the whole lesson. Compile-fail examples are
+/// written beside them but belong to no target: the runner type-checks each alone.
+public enum Tangler {
+  /// Where tangled lessons live, relative to the package root.
+  public static let root = "Sources/Lessons"
+
+  public static let regionStart =
+    "// MARK: Tangled lessons. Written by `swift run lesson-runner tangle`: edit the lessons, not this list."
+  public static let regionEnd = "// MARK: End of tangled lessons."
+
+  public static func directory(of lesson: Lesson) -> String { "\(root)/\(lesson.fileStem)" }
+
+  public static func sourcePath(of example: Example, in lesson: Lesson) -> String {
+    example.mode == .compileFail
+      ? "\(directory(of: lesson))/compile-fail/\(example.name).swift"
+      : "\(directory(of: lesson))/\(example.name)/main.swift"
+  }
+
+  public static func files(for lesson: Lesson) -> [TangledFile] {
+    var files = lesson.examples.map { example in
+      TangledFile(path: sourcePath(of: example, in: lesson), contents: source(of: example, in: lesson))
+    }
+    files.append(
+      TangledFile(
+        path: "\(directory(of: lesson))/\(lesson.lessonTarget)/main.swift",
+        contents: lessonMain(lesson)))
+    return files
+  }
+
+  static func stamp(_ lesson: Lesson, _ what: String) -> String {
+    """
+    // \(what) of \(lesson.path).
+    // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+
+    """
+  }
+
+  /// The example's program: its chunks in order, each mapped back to the lesson's lines.
+  public static func source(of example: Example, in lesson: Lesson) -> String {
+    var text = stamp(lesson, "Example '\(example.name)'")
+    for chunk in example.chunks {
+      text += "#sourceLocation(file: \(swiftStringLiteral(lesson.path)), line: \(chunk.location.line))\n"
+      text += chunk.code
+      if !chunk.code.hasSuffix("\n") { text += "\n" }
+    }
+    text += "#sourceLocation()\n"
+    return text
+  }
+
+  static func lessonMain(_ lesson: Lesson) -> String {
+    let names = lesson.examples.filter { $0.mode != .compileFail }.map(\.name)
+    return stamp(lesson, "The examples")
+      + "// Building this target builds every example of the lesson at once.\n"
+      + "print(\(swiftStringLiteral(names.joined(separator: "\n"))))\n"
+  }
+
+  /// The SwiftPM targets of `lessons`, as the text that stands between the region markers.
+  public static func manifestRegion(for lessons: [Lesson]) -> String {
+    var lines = [regionStart, "let lessonTargets: [Target] = ["]
+    for lesson in lessons {
+      lines.append("  // \(lesson.path)")
+      let built = lesson.examples.filter { $0.mode != .compileFail }
+      for example in built {
+        let deps = example.needs.map { ".product(name: \"\($0)\", package: \"swift-nio\")" }
+        lines.append(
+          "  .executableTarget(name: \"\(lesson.targetName(of: example))\", "
+            + (deps.isEmpty ? "" : "dependencies: [\(deps.joined(separator: ", "))], ")
+            + "path: \"\(directory(of: lesson))/\(example.name)\", swiftSettings: lessonSettings),")
+      }
+      let names = built.map { "\"\(lesson.targetName(of: $0))\"" }.joined(separator: ", ")
+      lines.append(
+        "  .executableTarget(name: \"\(lesson.lessonTarget)\", dependencies: [\(names)], "
+          + "path: \"\(directory(of: lesson))/\(lesson.lessonTarget)\", swiftSettings: lessonSettings),")
+    }
+    lines.append("]")
+    lines.append(regionEnd)
+    return lines.joined(separator: "\n")
+  }
+
+  /// `manifest` with its tangled region replaced, or nil when it has no such region.
+  public static func replacingRegion(in manifest: String, with region: String) -> String? {
+    guard let start = manifest.range(of: regionStart),
+      let end = manifest.range(of: regionEnd, range: start.upperBound..<manifest.endIndex)
+    else { return nil }
+    return manifest.replacingCharacters(in: start.lowerBound..<end.upperBound, with: region)
+  }
+
+  /// A whole package for a draft lesson that lives outside lessons/.
+  public static func draftManifest(for lesson: Lesson) -> String {
+    let usesNIO = lesson.examples.contains { !$0.needs.isEmpty }
+    return """
+      // swift-tools-version: 6.0
+      // A scratch package for \(lesson.path), written by lesson-runner: edit the lesson.
+      import PackageDescription
+
+      let lessonSettings: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
+      \(manifestRegion(for: [lesson]))
+
+      let package = Package(
+        name: "Draft",
+        dependencies: [\(usesNIO ? #".package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2")"# : "")],
+        targets: lessonTargets,
+        swiftLanguageModes: [.v6]
+      )
+
+      """
+  }
+
+  static func swiftStringLiteral(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if scalar.value < 0x20 {
+          out += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}

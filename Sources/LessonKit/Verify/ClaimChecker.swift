@@ -1,0 +1,85 @@
+/// The outcome of checking one claim.
+public enum Verdict: String, Sendable, Codable {
+  case passed, failed, skipped
+  /// The claim could not be measured: its example did not run to a clean end.
+  case unmeasured
+}
+
+/// A claim's verdict, with the measured value it was judged on.
+public struct ClaimResult: Sendable, Hashable {
+  public var claim: Claim
+  public var measured: Double?
+  public var verdict: Verdict
+  /// Why it was skipped, unmeasured or failed, in words.
+  public var reason: String?
+
+  public init(claim: Claim, measured: Double?, verdict: Verdict, reason: String? = nil) {
+    self.claim = claim
+    self.measured = measured
+    self.verdict = verdict
+    self.reason = reason
+  }
+}
+
+/// Judges claims against the runs of their examples.
+public enum ClaimChecker {
+  /// `runs` maps an example's name to its successful runs; `cores` is the machine's core count.
+  public static func check(_ claim: Claim, runs: [String: [RunRecord]], cores: Int) -> ClaimResult {
+    if let needed = claim.neededCores, cores < needed {
+      return ClaimResult(
+        claim: claim, measured: nil, verdict: .skipped,
+        reason: "needs \(needed) cores; this machine has \(cores)")
+    }
+    let measured: Result<Double, Failure>
+    switch claim.quantity {
+    case .single(let m): measured = value(of: m, runs: runs, dimension: claim.expectation.dimension)
+    case .ratio(let a, let b):
+      measured = value(of: a, runs: runs, dimension: nil).flatMap { x in
+        value(of: b, runs: runs, dimension: nil).flatMap { y in
+          y == 0 ? .failure(Failure(message: "'\(b)' measured 0, so the ratio has no value")) : .success(x / y)
+        }
+      }
+    }
+    switch measured {
+    case .failure(let f):
+      return ClaimResult(claim: claim, measured: nil, verdict: .unmeasured, reason: f.message)
+    case .success(let v):
+      let holds = claim.expectation.holds(for: v)
+      return ClaimResult(
+        claim: claim, measured: v, verdict: holds ? .passed : .failed,
+        reason: holds ? nil : "measured \(Format.value(v, claim.expectation.dimension)), outside \(Format.range(claim.expectation))")
+    }
+  }
+
+  struct Failure: Error {
+    var message: String
+  }
+
+  /// The median over runs of a wall time or printed metric.
+  static func value(of measure: Measure, runs: [String: [RunRecord]], dimension: Dimension?)
+    -> Result<Double, Failure>
+  {
+    guard let records = runs[measure.example], !records.isEmpty else {
+      return .failure(Failure(message: "example '\(measure.example)' has no successful run"))
+    }
+    guard let label = measure.label else {
+      return .success(median(records.map(\.wallSeconds))!)
+    }
+    var values: [Double] = []
+    for record in records {
+      guard let (v, dim) = Metrics.value(of: label, in: record.stdout) else {
+        return .failure(Failure(message: "example '\(measure.example)' printed no line '\(label.replacingDashes): VALUE'"))
+      }
+      if let dimension, dim != dimension {
+        return .failure(
+          Failure(message: "example '\(measure.example)' printed '\(label.replacingDashes)' as \(dim == .time ? "a time" : "a plain number"), but the claim states \(dimension == .time ? "a time" : "a plain number")"))
+      }
+      values.append(v)
+    }
+    return .success(median(values)!)
+  }
+}
+
+extension String {
+  var replacingDashes: String { String(map { $0 == "-" ? " " : $0 }) }
+}

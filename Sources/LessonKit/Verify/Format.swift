@@ -1,0 +1,27 @@
+import Foundation
+
+/// How numbers are shown to people: in the terminal, in JSON messages and on the page.
+public enum Format {
+  /// `2.003 s`, `210 ms`, `1.49`.
+  public static func value(_ v: Double, _ dimension: Dimension) -> String {
+    switch dimension {
+    case .time:
+      if abs(v) < 1 && v != 0 { return String(format: "%.0f ms", v * 1000) }
+      return String(format: "%.3g s", v).replacingOccurrences(of: "e+00", with: "")
+    case .number:
+      return abs(v) >= 100 ? String(format: "%.0f", v) : String(format: "%.3g", v)
+    }
+  }
+
+  /// `1.5 s – 2.5 s`, `≥ 1.2`, `< 0.8`.
+  public static func range(_ e: Expectation) -> String {
+    let r = e.range
+    switch e.relation {
+    case .approximately: return "\(value(r.lower, e.dimension)) – \(value(r.upper, e.dimension))"
+    case .atLeast: return "≥ \(value(e.value, e.dimension))"
+    case .moreThan: return "> \(value(e.value, e.dimension))"
+    case .atMost: return "≤ \(value(e.value, e.dimension))"
+    case .lessThan: return "< \(value(e.value, e.dimension))"
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/// Everything a verification of one lesson found, as printed with `--json` and kept for the site.
+public struct LessonReport: Sendable, Codable {
+  public enum Status: String, Sendable, Codable {
+    /// Every output and claim holds.
+    case passed
+    /// An output or a claim does not hold.
+    case failed
+    /// The lesson is malformed or an example does not build.
+    case error
+  }
+
+  public var lesson: String
+  public var number: Int?
+  public var title: String
+  /// A hash of the lesson's Markdown when it was verified, so a later reader can tell stale results.
+  public var sourceHash: String
+  public var status: Status
+  public var environment: RunEnvironment
+  public var diagnostics: [Diagnostic]
+  public var examples: [ExampleReport]
+  public var claims: [ClaimReport]
+
+  public init(
+    lesson: String, number: Int?, title: String, sourceHash: String, status: Status,
+    environment: RunEnvironment, diagnostics: [Diagnostic], examples: [ExampleReport],
+    claims: [ClaimReport]
+  ) {
+    self.lesson = lesson
+    self.number = number
+    self.title = title
+    self.sourceHash = sourceHash
+    self.status = status
+    self.environment = environment
+    self.diagnostics = diagnostics
+    self.examples = examples
+    self.claims = claims
+  }
+}
+
+/// Where and when a verification ran.
+public struct RunEnvironment: Sendable, Codable, Hashable {
+  public var swiftVersion: String
+  public var os: String
+  public var cores: Int
+  /// ISO 8601, UTC.
+  public var date: String
+
+  public init(swiftVersion: String, os: String, cores: Int, date: String) {
+    self.swiftVersion = swiftVersion
+    self.os = os
+    self.cores = cores
+    self.date = date
+  }
+}
+
+public struct ExampleReport: Sendable, Codable {
+  public enum Status: String, Sendable, Codable {
+    case passed, failed
+    case buildFailed = "build-failed"
+    /// It was not run, because the build failed or a compile-only example needs no run.
+    case notRun = "not-run"
+  }
+
+  public var name: String
+  public var file: String
+  public var line: Int
+  public var mode: Example.Mode
+  public var status: Status
+  /// What went wrong, in words.
+  public var messages: [String]
+  public var runs: [RunRecord]
+
+  public init(
+    name: String, file: String, line: Int, mode: Example.Mode, status: Status,
+    messages: [String], runs: [RunRecord]
+  ) {
+    self.name = name
+    self.file = file
+    self.line = line
+    self.mode = mode
+    self.status = status
+    self.messages = messages
+    self.runs = runs
+  }
+}
+
+public struct ClaimReport: Sendable, Codable, Hashable {
+  public var text: String
+  public var file: String
+  public var line: Int
+  public var column: Int
+  public var target: String
+  public var relation: Expectation.Relation
+  public var dimension: Dimension
+  /// The value the sentence states (seconds for times).
+  public var expected: Double
+  /// The interval in which the claim holds; nil where it is unbounded.
+  public var lower: Double?
+  public var upper: Double?
+  /// A readable form of the interval, such as `1.5 s – 2.5 s`.
+  public var tolerance: String
+  public var measured: Double?
+  public var verdict: Verdict
+  public var reason: String?
+
+  public init(_ result: ClaimResult) {
+    let c = result.claim
+    text = c.text
+    file = c.location.file
+    line = c.location.line
+    column = c.location.column
+    target = c.target
+    relation = c.expectation.relation
+    dimension = c.expectation.dimension
+    expected = c.expectation.value
+    let r = c.expectation.range
+    lower = r.lower.isFinite ? r.lower : nil
+    upper = r.upper.isFinite ? r.upper : nil
+    tolerance = Format.range(c.expectation)
+    measured = result.measured
+    verdict = result.verdict
+    reason = result.reason
+  }
+}
+
+/// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines, unlike `hashValue`.
+public func stableHash(_ text: String) -> String {
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for byte in text.utf8 {
+    hash ^= UInt64(byte)
+    hash = hash &* 0x0000_0100_0000_01b3
+  }
+  let hex = String(hash, radix: 16)
+  return String(repeating: "0", count: 16 - hex.count) + hex
+}

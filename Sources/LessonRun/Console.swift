@@ -1,0 +1,46 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where the runner talks to people: plain text when the stream is not a terminal or
+/// NO_COLOR is set, colour otherwise. It never writes control codes into a pipe or a file.
+public final class Console: @unchecked Sendable {
+  public enum Style: String {
+    case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", cyan = "36"
+  }
+
+  private let fd: Int32
+  public let colors: Bool
+  private let lock = NSLock()
+
+  /// A console on standard output (or standard error, when stdout is kept for JSON).
+  public init(useStandardError: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    fd = useStandardError ? 2 : 1
+    colors =
+      isatty(fd) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
+      && environment["TERM"] != "dumb"
+  }
+
+  public func paint(_ text: String, _ styles: Style...) -> String {
+    guard colors, !styles.isEmpty else { return text }
+    return "\u{1B}[\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
+  }
+
+  public func line(_ text: String = "") {
+    write(text + "\n")
+  }
+
+  public func write(_ text: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n <= 0 { break }
+      offset += n
+    }
+  }
+}

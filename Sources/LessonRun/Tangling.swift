@@ -1,0 +1,86 @@
+import Foundation
+import LessonKit
+
+extension Workspace {
+  /// Brings `Sources/Lessons` and the manifest's lesson list in step with `lessons`.
+  ///
+  /// Returns the paths that were (or, with `write` false, would be) created, changed or
+  /// removed. Folders of lessons named in `keeping` (lessons that failed to parse) are
+  /// left as they are, so a typo in one lesson never deletes another's code.
+  public func tangle(_ lessons: [Lesson], keeping: Set<String> = [], write: Bool) throws -> [String] {
+    let fm = FileManager.default
+    var stale: [String] = []
+    var expected: [String: String] = [:]
+    for lesson in lessons {
+      for file in Tangler.files(for: lesson) { expected[file.path] = file.contents }
+    }
+    for (path, contents) in expected.sorted(by: { $0.key < $1.key }) {
+      let url = root.appendingPathComponent(path)
+      if (try? String(contentsOf: url, encoding: .utf8)) != contents {
+        stale.append(path)
+        if write {
+          try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+          try contents.write(to: url, atomically: true, encoding: .utf8)
+        }
+      }
+    }
+    let lessonsRoot = root.appendingPathComponent(Tangler.root)
+    if let walker = fm.enumerator(atPath: lessonsRoot.path) {
+      while let relative = walker.nextObject() as? String {
+        let path = "\(Tangler.root)/\(relative)"
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+          !isDirectory.boolValue, expected[path] == nil,
+          !keeping.contains(String(relative.prefix { $0 != "/" }))
+        else { continue }
+        stale.append(path)
+        if write { try fm.removeItem(at: root.appendingPathComponent(path)) }
+      }
+    }
+    if write { removeEmptyFolders(under: lessonsRoot) }
+
+    let manifestText = try String(contentsOf: manifest, encoding: .utf8)
+    guard
+      let updated = Tangler.replacingRegion(in: manifestText, with: Tangler.manifestRegion(for: lessons))
+    else {
+      throw LessonErrors([Diagnostic(at: SourceLocation(file: "Package.swift", line: 1), "the manifest has no tangled-lessons region to write into")])
+    }
+    if updated != manifestText {
+      stale.append("Package.swift")
+      if write { try updated.write(to: manifest, atomically: true, encoding: .utf8) }
+    }
+    return stale
+  }
+
+  private func removeEmptyFolders(under url: URL) {
+    let fm = FileManager.default
+    guard let children = try? fm.contentsOfDirectory(atPath: url.path) else { return }
+    for child in children {
+      let childURL = url.appendingPathComponent(child)
+      var isDirectory: ObjCBool = false
+      if fm.fileExists(atPath: childURL.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        removeEmptyFolders(under: childURL)
+        if (try? fm.contentsOfDirectory(atPath: childURL.path))?.isEmpty == true {
+          try? fm.removeItem(at: childURL)
+        }
+      }
+    }
+  }
+
+  /// Writes a draft lesson (one outside lessons/) as a package of its own under .build,
+  /// and returns that package's folder.
+  public func tangleDraft(_ lesson: Lesson) throws -> URL {
+    let dir = root.appendingPathComponent(".build/drafts/\(lesson.slug)")
+    let fm = FileManager.default
+    try? fm.removeItem(at: dir.appendingPathComponent(Tangler.root))
+    var files = Tangler.files(for: lesson)
+    files.append(TangledFile(path: "Package.swift", contents: Tangler.draftManifest(for: lesson)))
+    for file in files {
+      let url = dir.appendingPathComponent(file.path)
+      if (try? String(contentsOf: url, encoding: .utf8)) == file.contents { continue }
+      try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try file.contents.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return dir
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import LessonKit
+
+/// The book's package on disk: where lessons live and where tangled code goes.
+public struct Workspace: Sendable {
+  public let root: URL
+
+  public init(root: URL) { self.root = root.standardizedFileURL }
+
+  /// The package that holds `lessons/`, found from the current directory upwards.
+  public static func find(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> Workspace? {
+    var dir = start.standardizedFileURL
+    while true {
+      let manifest = dir.appendingPathComponent("Package.swift")
+      if let text = try? String(contentsOf: manifest, encoding: .utf8), text.contains(Tangler.regionStart) {
+        return Workspace(root: dir)
+      }
+      let parent = dir.deletingLastPathComponent()
+      if parent.path == dir.path { return nil }
+      dir = parent
+    }
+  }
+
+  public var lessonsDirectory: URL { root.appendingPathComponent("lessons") }
+  public var manifest: URL { root.appendingPathComponent("Package.swift") }
+  public var resultsDirectory: URL { root.appendingPathComponent(".build/lesson-results") }
+
+  /// The numbered lessons, `lessons/NN-slug.md`, in order.
+  public func lessonFiles() -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: lessonsDirectory.path)) ?? []
+    return names.filter { name in
+      name.hasSuffix(".md") && LessonParserNaming.number(of: name) != nil
+    }
+    .sorted { LessonParserNaming.number(of: $0)! < LessonParserNaming.number(of: $1)! }
+    .map { lessonsDirectory.appendingPathComponent($0) }
+  }
+
+  /// A path as the diagnostics show it: relative to the package when it lies inside it.
+  public func displayPath(_ url: URL) -> String {
+    let path = url.standardizedFileURL.path
+    let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+
+  public func isDraft(_ url: URL) -> Bool {
+    url.standardizedFileURL.deletingLastPathComponent().path != lessonsDirectory.path
+  }
+
+  /// Reads and parses one lesson file.
+  public func load(_ url: URL) -> Result<Lesson, LessonErrors> {
+    let path = displayPath(url)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      return .failure(LessonErrors([Diagnostic(at: SourceLocation(file: path, line: 1), "cannot read the lesson file")]))
+    }
+    let source = String(decoding: data, as: UTF8.self)
+    do {
+      var lesson = try LessonParser.parse(source: source, path: path, fileName: url.lastPathComponent)
+      if isDraft(url) { lesson.number = nil }
+      return .success(lesson)
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// Finds the lesson a command-line argument names: a number, a slug or a path.
+  public func resolve(_ argument: String) -> URL? {
+    let files = lessonFiles()
+    if let n = Int(argument) {
+      return files.first { LessonParserNaming.number(of: $0.lastPathComponent) == n }
+    }
+    if argument.hasSuffix(".md") || argument.contains("/") {
+      let url = URL(fileURLWithPath: argument, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/"))
+      return FileManager.default.fileExists(atPath: url.path) ? url.standardizedFileURL : nil
+    }
+    return files.first { url in
+      let stem = url.deletingPathExtension().lastPathComponent
+      return stem == argument || stem.drop { $0 != "-" }.dropFirst() == argument[...]
+    }
+  }
+}
+
+/// Lesson numbers from file names, kept apart from parsing so listing needs no parse.
+enum LessonParserNaming {
+  static func number(of fileName: String) -> Int? {
+    let digits = fileName.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, fileName.dropFirst(digits.count).first == "-" else { return nil }
+    return Int(digits)
+  }
+}

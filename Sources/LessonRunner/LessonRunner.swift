@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct LessonRunner: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lesson-runner",
+    abstract: "Builds, runs and checks the lessons of Two Stones.",
+    discussion: """
+      With no argument, lists the lessons. With a lesson number, slug or path, builds its
+      examples, runs each in its own process, and checks every output and timing claim.
+      Exit status: 0 when everything holds, 1 when an output or claim fails, 2 for a
+      malformed lesson or an example that does not build.
+      """,
+    subcommands: [Verify.self, Tangle.self],
+    defaultSubcommand: Verify.self)
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import LessonKit
+import LessonRun
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What the commands share: finding the book, listing it, describing the machine.
+enum Session {
+  static func workspace() throws -> Workspace {
+    guard let workspace = Workspace.find() else {
+      fail("no book here: run lesson-runner inside the Two Stones package (the folder with Package.swift and lessons/)")
+      throw ExitCode(2)
+    }
+    return workspace
+  }
+
+  static func fail(_ message: String) {
+    FileHandle.standardError.write(Data("lesson-runner: error: \(message)\n".utf8))
+  }
+
+  static func list(_ workspace: Workspace) {
+    let console = Console()
+    console.line(console.paint("Two Stones: the lessons", .bold))
+    for file in workspace.lessonFiles() {
+      switch workspace.load(file) {
+      case .success(let lesson):
+        let n = lesson.number.map(String.init) ?? "-"
+        let examples = lesson.examples.count
+        let claims = lesson.claims.count
+        console.line(
+          "  \(n.count < 2 ? " " + n : n)  \(lesson.title)"
+            + console.paint("  \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")  (\(lesson.path))", .dim))
+      case .failure(let errors):
+        console.line(console.paint("  \(workspace.displayPath(file)): malformed, \(errors.diagnostics.count) error(s)", .red))
+      }
+    }
+    console.line()
+    console.line("Run one with " + console.paint("swift run lesson-runner N", .bold) + ", or every one with " + console.paint("swift run lesson-runner all", .bold) + ".")
+  }
+
+  /// Re-tangles the book when a lesson changed, so the build always sees the Markdown's code.
+  static func tangleBook(_ workspace: Workspace, console: Console) throws {
+    var lessons: [Lesson] = []
+    var broken: Set<String> = []
+    for file in workspace.lessonFiles() {
+      switch workspace.load(file) {
+      case .success(let lesson): lessons.append(lesson)
+      case .failure: broken.insert(file.deletingPathExtension().lastPathComponent)
+      }
+    }
+    let written = try workspace.tangle(lessons, keeping: broken, write: true)
+    if !written.isEmpty {
+      console.line(console.paint("Tangled \(written.count) changed file\(written.count == 1 ? "" : "s") from the lessons.", .dim))
+    }
+  }
+
+  static func environment() -> RunEnvironment {
+    var os = "Linux"
+    if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
+      let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
+    {
+      os = line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    }
+    var name = utsname()
+    uname(&name)
+    let machine = withUnsafeBytes(of: &name.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return RunEnvironment(
+      swiftVersion: Toolchain.swiftVersion(), os: "\(os), \(machine)",
+      cores: sysconf(Int32(_SC_NPROCESSORS_CONF)), date: formatter.string(from: Date()))
+  }
+
+  static func save(_ report: LessonReport, in workspace: Workspace, stem: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    try FileManager.default.createDirectory(at: workspace.resultsDirectory, withIntermediateDirectories: true)
+    try encoder.encode(report).write(to: workspace.resultsDirectory.appendingPathComponent("\(stem).json"))
+  }
+}
