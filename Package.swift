@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+// swift-format-ignore-file: the lesson list below is written by `lesson-runner tangle`.
 import PackageDescription
 
 // Lessons are the reader's code: Swift 6, and no warning may pass.

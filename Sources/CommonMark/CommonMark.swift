@@ -104,7 +104,8 @@ public enum CommonMark {
       end: SourcePosition(
         line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))),
       literal: string(cmark_node_get_literal(node)),
-      fenceInfo: type == CMARK_NODE_CODE_BLOCK ? string(cmark_node_get_fence_info(node)) ?? "" : nil,
+      fenceInfo: type == CMARK_NODE_CODE_BLOCK
+        ? string(cmark_node_get_fence_info(node)) ?? "" : nil,
       url: string(cmark_node_get_url(node)),
       title: string(cmark_node_get_title(node)),
       children: children)
@@ -118,7 +119,8 @@ public enum CommonMark {
     switch type {
     case CMARK_NODE_DOCUMENT: return .document
     case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
-    case CMARK_NODE_LIST: return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+    case CMARK_NODE_LIST:
+      return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
     case CMARK_NODE_ITEM: return .item
     case CMARK_NODE_CODE_BLOCK: return .codeBlock
     case CMARK_NODE_HTML_BLOCK: return .htmlBlock

@@ -18,7 +18,8 @@ public enum ChildProcess {
     public var outputLimit: Int = 1 << 20
 
     public init(
-      arguments: [String] = [], environment: [String: String] = [:], timeout: Duration = .seconds(30),
+      arguments: [String] = [], environment: [String: String] = [:],
+      timeout: Duration = .seconds(30),
       outputLimit: Int = 1 << 20
     ) {
       self.arguments = arguments
@@ -88,7 +89,9 @@ public enum ChildProcess {
     }
 
     var collector = Collector(start: start, clock: clock)
-    var open: [(fd: Int32, stream: TimedLine.Stream)] = [(outPipe[0], .stdout), (errPipe[0], .stderr)]
+    var open: [(fd: Int32, stream: TimedLine.Stream)] = [
+      (outPipe[0], .stdout), (errPipe[0], .stderr),
+    ]
     let deadline = start.advanced(by: options.timeout)
     var ending: RunRecord.Ending?
     var status: Int32 = 0
@@ -162,8 +165,12 @@ public enum ChildProcess {
 private struct Collector {
   let start: ContinuousClock.Instant
   let clock: ContinuousClock
-  var bytes: [TimedLine.Stream: [UInt8]] = [TimedLine.Stream.stdout: [], TimedLine.Stream.stderr: []]
-  var pending: [TimedLine.Stream: [UInt8]] = [TimedLine.Stream.stdout: [], TimedLine.Stream.stderr: []]
+  var bytes: [TimedLine.Stream: [UInt8]] = [
+    TimedLine.Stream.stdout: [], TimedLine.Stream.stderr: [],
+  ]
+  var pending: [TimedLine.Stream: [UInt8]] = [
+    TimedLine.Stream.stdout: [], TimedLine.Stream.stderr: [],
+  ]
   var lines: [TimedLine] = []
   var byteCount = 0
 
@@ -187,7 +194,8 @@ private struct Collector {
 
   mutating func finish(_ onLine: (TimedLine) -> Void) {
     let time = (clock.now - start).seconds
-    for stream in [TimedLine.Stream.stdout, TimedLine.Stream.stderr] where !pending[stream]!.isEmpty {
+    for stream in [TimedLine.Stream.stdout, TimedLine.Stream.stderr] where !pending[stream]!.isEmpty
+    {
       emit(pending[stream]!, stream, time, onLine)
       pending[stream] = []
     }

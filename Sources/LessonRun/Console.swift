@@ -16,7 +16,10 @@ public final class Console: @unchecked Sendable {
   private let lock = NSLock()
 
   /// A console on standard output (or standard error, when stdout is kept for JSON).
-  public init(useStandardError: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(
+    useStandardError: Bool = false,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
     fd = useStandardError ? 2 : 1
     colors =
       isatty(fd) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
@@ -38,7 +41,9 @@ public final class Console: @unchecked Sendable {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      let n = bytes.withUnsafeMutableBytes {
+        Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset)
+      }
       if n <= 0 { break }
       offset += n
     }

@@ -7,7 +7,8 @@ extension Workspace {
   /// Returns the paths that were (or, with `write` false, would be) created, changed or
   /// removed. Folders of lessons named in `keeping` (lessons that failed to parse) are
   /// left as they are, so a typo in one lesson never deletes another's code.
-  public func tangle(_ lessons: [Lesson], keeping: Set<String> = [], write: Bool) throws -> [String] {
+  public func tangle(_ lessons: [Lesson], keeping: Set<String> = [], write: Bool) throws -> [String]
+  {
     let fm = FileManager.default
     var stale: [String] = []
     var expected: [String: String] = [:]
@@ -19,7 +20,8 @@ extension Workspace {
       if (try? String(contentsOf: url, encoding: .utf8)) != contents {
         stale.append(path)
         if write {
-          try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+          try fm.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
           try contents.write(to: url, atomically: true, encoding: .utf8)
         }
       }
@@ -29,7 +31,8 @@ extension Workspace {
       while let relative = walker.nextObject() as? String {
         let path = "\(Tangler.root)/\(relative)"
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+        guard
+          fm.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
           !isDirectory.boolValue, expected[path] == nil,
           !keeping.contains(String(relative.prefix { $0 != "/" }))
         else { continue }
@@ -41,9 +44,14 @@ extension Workspace {
 
     let manifestText = try String(contentsOf: manifest, encoding: .utf8)
     guard
-      let updated = Tangler.replacingRegion(in: manifestText, with: Tangler.manifestRegion(for: lessons))
+      let updated = Tangler.replacingRegion(
+        in: manifestText, with: Tangler.manifestRegion(for: lessons))
     else {
-      throw LessonErrors([Diagnostic(at: SourceLocation(file: "Package.swift", line: 1), "the manifest has no tangled-lessons region to write into")])
+      throw LessonErrors([
+        Diagnostic(
+          at: SourceLocation(file: "Package.swift", line: 1),
+          "the manifest has no tangled-lessons region to write into")
+      ])
     }
     if updated != manifestText {
       stale.append("Package.swift")

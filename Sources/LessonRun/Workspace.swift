@@ -8,11 +8,15 @@ public struct Workspace: Sendable {
   public init(root: URL) { self.root = root.standardizedFileURL }
 
   /// The package that holds `lessons/`, found from the current directory upwards.
-  public static func find(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> Workspace? {
+  public static func find(
+    from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  ) -> Workspace? {
     var dir = start.standardizedFileURL
     while true {
       let manifest = dir.appendingPathComponent("Package.swift")
-      if let text = try? String(contentsOf: manifest, encoding: .utf8), text.contains(Tangler.regionStart) {
+      if let text = try? String(contentsOf: manifest, encoding: .utf8),
+        text.contains(Tangler.regionStart)
+      {
         return Workspace(root: dir)
       }
       let parent = dir.deletingLastPathComponent()
@@ -50,11 +54,15 @@ public struct Workspace: Sendable {
   public func load(_ url: URL) -> Result<Lesson, LessonErrors> {
     let path = displayPath(url)
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      return .failure(LessonErrors([Diagnostic(at: SourceLocation(file: path, line: 1), "cannot read the lesson file")]))
+      return .failure(
+        LessonErrors([
+          Diagnostic(at: SourceLocation(file: path, line: 1), "cannot read the lesson file")
+        ]))
     }
     let source = String(decoding: data, as: UTF8.self)
     do {
-      var lesson = try LessonParser.parse(source: source, path: path, fileName: url.lastPathComponent)
+      var lesson = try LessonParser.parse(
+        source: source, path: path, fileName: url.lastPathComponent)
       if isDraft(url) { lesson.number = nil }
       return .success(lesson)
     } catch {
@@ -69,7 +77,9 @@ public struct Workspace: Sendable {
       return files.first { LessonParserNaming.number(of: $0.lastPathComponent) == n }
     }
     if argument.hasSuffix(".md") || argument.contains("/") {
-      let url = URL(fileURLWithPath: argument, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/"))
+      let url = URL(
+        fileURLWithPath: argument,
+        relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/"))
       return FileManager.default.fileExists(atPath: url.path) ? url.standardizedFileURL : nil
     }
     return files.first { url in

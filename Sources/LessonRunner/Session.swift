@@ -11,7 +11,9 @@ import LessonRun
 enum Session {
   static func workspace() throws -> Workspace {
     guard let workspace = Workspace.find() else {
-      fail("no book here: run lesson-runner inside the Two Stones package (the folder with Package.swift and lessons/)")
+      fail(
+        "no book here: run lesson-runner inside the Two Stones package (the folder with Package.swift and lessons/)"
+      )
       throw ExitCode(2)
     }
     return workspace
@@ -32,13 +34,20 @@ enum Session {
         let claims = lesson.claims.count
         console.line(
           "  \(n.count < 2 ? " " + n : n)  \(lesson.title)"
-            + console.paint("  \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")  (\(lesson.path))", .dim))
+            + console.paint(
+              "  \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")  (\(lesson.path))",
+              .dim))
       case .failure(let errors):
-        console.line(console.paint("  \(workspace.displayPath(file)): malformed, \(errors.diagnostics.count) error(s)", .red))
+        console.line(
+          console.paint(
+            "  \(workspace.displayPath(file)): malformed, \(errors.diagnostics.count) error(s)",
+            .red))
       }
     }
     console.line()
-    console.line("Run one with " + console.paint("swift run lesson-runner N", .bold) + ", or every one with " + console.paint("swift run lesson-runner all", .bold) + ".")
+    console.line(
+      "Run one with " + console.paint("swift run lesson-runner N", .bold) + ", or every one with "
+        + console.paint("swift run lesson-runner all", .bold) + ".")
   }
 
   /// Re-tangles the book when a lesson changed, so the build always sees the Markdown's code.
@@ -53,7 +62,10 @@ enum Session {
     }
     let written = try workspace.tangle(lessons, keeping: broken, write: true)
     if !written.isEmpty {
-      console.line(console.paint("Tangled \(written.count) changed file\(written.count == 1 ? "" : "s") from the lessons.", .dim))
+      console.line(
+        console.paint(
+          "Tangled \(written.count) changed file\(written.count == 1 ? "" : "s") from the lessons.",
+          .dim))
     }
   }
 
@@ -62,11 +74,14 @@ enum Session {
     if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
       let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
     {
-      os = line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      os = line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(
+        in: CharacterSet(charactersIn: "\""))
     }
     var name = utsname()
     uname(&name)
-    let machine = withUnsafeBytes(of: &name.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    let machine = withUnsafeBytes(of: &name.machine) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
     return RunEnvironment(
@@ -77,7 +92,9 @@ enum Session {
   static func save(_ report: LessonReport, in workspace: Workspace, stem: String) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    try FileManager.default.createDirectory(at: workspace.resultsDirectory, withIntermediateDirectories: true)
-    try encoder.encode(report).write(to: workspace.resultsDirectory.appendingPathComponent("\(stem).json"))
+    try FileManager.default.createDirectory(
+      at: workspace.resultsDirectory, withIntermediateDirectories: true)
+    try encoder.encode(report).write(
+      to: workspace.resultsDirectory.appendingPathComponent("\(stem).json"))
   }
 }

@@ -23,7 +23,8 @@ enum ClaimParser {
     let isRatio: Bool
     switch quantity {
     case .ratio: isRatio = true
-    case .single(let m): isRatio = false
+    case .single(let m):
+      isRatio = false
       if m.label == nil && dimension != .time {
         throw fail(
           "claim '\(text)' is about the wall time of '\(m.example)', so it needs a time unit such as 's' or 'ms'"
@@ -54,7 +55,8 @@ enum ClaimParser {
         tolerance = try parseTolerance(option, around: value, dimension: dimension, fail: fail)
       } else {
         throw fail(
-          "unknown claim option '\(option)': expected a tolerance such as '±20%' or 'needs 2 cores'")
+          "unknown claim option '\(option)': expected a tolerance such as '±20%' or 'needs 2 cores'"
+        )
       }
     }
     if relation == .approximately {
@@ -120,7 +122,8 @@ enum ClaimParser {
       guard after.isEmpty || after.first == " " else { continue }
       // "half a second", "two seconds": a number word may still carry a time unit.
       let unitWord = after.trimmingSpaces.prefix { $0.isLetter || $0 == "µ" }
-      let unit = unitWord == "a" ? after.trimmingSpaces.dropFirst(2).prefix { $0.isLetter } : unitWord
+      let unit =
+        unitWord == "a" ? after.trimmingSpaces.dropFirst(2).prefix { $0.isLetter } : unitWord
       if let scale = Units.time[String(unit)] {
         return (relation, value * scale, .time)
       }

@@ -10,7 +10,8 @@ public enum LessonParser {
   public static func parse(source: String, path: String, fileName: String) throws(LessonErrors)
     -> Lesson
   {
-    var state = State(path: path, lines: source.split(separator: "\n", omittingEmptySubsequences: false))
+    var state = State(
+      path: path, lines: source.split(separator: "\n", omittingEmptySubsequences: false))
     let document = CommonMark.parse(source)
     let (number, slug) = numberAndSlug(fileName)
 
@@ -28,12 +29,17 @@ public enum LessonParser {
       }
     }
     if title == nil {
-      state.error(at: SourceLocation(file: path, line: 1), "the lesson has no title: start it with a '# Title' heading")
+      state.error(
+        at: SourceLocation(file: path, line: 1),
+        "the lesson has no title: start it with a '# Title' heading")
     }
     let examples = state.assembleExamples()
     state.checkClaims(against: examples)
     if !state.diagnostics.isEmpty {
-      throw LessonErrors(state.diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+      throw LessonErrors(
+        state.diagnostics.sorted {
+          ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+        })
     }
     return Lesson(
       number: number, slug: slug, title: title ?? slug, path: path, source: source,
@@ -87,14 +93,20 @@ private struct State {
 
   mutating func readCodeBlock(_ node: MarkdownNode) {
     let fence = location(node.start)
-    let fenceLine = node.start.line >= 1 && node.start.line <= lines.count ? lines[node.start.line - 1] : ""
+    let fenceLine =
+      node.start.line >= 1 && node.start.line <= lines.count ? lines[node.start.line - 1] : ""
     let lineFromBlock = fenceLine.dropFirst(max(node.start.column - 1, 0))
     let fenceChar = lineFromBlock.drop { $0 == " " }.first
     guard fenceChar == "`" || fenceChar == "~" else { return }  // an indented block: plain prose
     let fenceText = lineFromBlock.drop { $0 == " " }
     let fenceLength = fenceText.prefix { $0 == fenceChar }.count
-    if !isClosingFence(line: node.end.line, char: fenceChar!, length: fenceLength, startLine: node.start.line) {
-      error(at: fence, "this code fence is never closed: add a line of \(String(repeating: fenceChar!, count: fenceLength)) after its last line")
+    if !isClosingFence(
+      line: node.end.line, char: fenceChar!, length: fenceLength, startLine: node.start.line)
+    {
+      error(
+        at: fence,
+        "this code fence is never closed: add a line of \(String(repeating: fenceChar!, count: fenceLength)) after its last line"
+      )
       return
     }
     let info = InfoString(node.fenceInfo ?? "")
@@ -115,10 +127,13 @@ private struct State {
     }
     let code = node.literal ?? ""
     let codeStart = SourceLocation(file: path, line: node.start.line + 1, column: fence.column)
-    let block = Block(info: info, chunk: CodeChunk(code: code, location: codeStart), fence: fence, attributes: attributes)
+    let block = Block(
+      info: info, chunk: CodeChunk(code: code, location: codeStart), fence: fence,
+      attributes: attributes)
     switch info.language {
     case "swift": readSwiftBlock(block)
-    case "output": readExpectedBlock(block, into: \.outputBlocks, allowed: ["example", "unordered"])
+    case "output":
+      readExpectedBlock(block, into: \.outputBlocks, allowed: ["example", "unordered"])
     default: readExpectedBlock(block, into: \.diagnosticBlocks, allowed: ["example"])
     }
   }
@@ -134,14 +149,18 @@ private struct State {
   }
 
   static let swiftAttributes: Set<String> = [
-    "example", "setup", "uses", "hidden", "compile-only", "compile-fail", "timeout", "runs", "needs",
+    "example", "setup", "uses", "hidden", "compile-only", "compile-fail", "timeout", "runs",
+    "needs",
     "fragment",
   ]
 
   mutating func readSwiftBlock(_ block: Block) {
     var ok = true
     for (key, attribute) in block.attributes where !Self.swiftAttributes.contains(key) {
-      error(at: attribute.at, "unknown attribute '\(key)' on a swift block; known attributes are \(Self.swiftAttributes.sorted().joined(separator: ", "))")
+      error(
+        at: attribute.at,
+        "unknown attribute '\(key)' on a swift block; known attributes are \(Self.swiftAttributes.sorted().joined(separator: ", "))"
+      )
       ok = false
     }
     for flag in ["hidden", "compile-only", "compile-fail", "fragment"] {
@@ -171,7 +190,8 @@ private struct State {
         return
       }
       if let earlier = setupBlocks[s.value!] {
-        error(at: s.at, "setup '\(s.value!)' is defined twice (first at line \(earlier.fence.line))")
+        error(
+          at: s.at, "setup '\(s.value!)' is defined twice (first at line \(earlier.fence.line))")
         return
       }
       var b = block
@@ -183,19 +203,30 @@ private struct State {
         error(at: a.at, "'\(key)' does not apply to a fragment, which is never compiled")
       }
     case (nil, nil, false):
-      error(at: block.fence, "a swift block must be an example (example=NAME), a setup (setup=NAME) or a fragment that is never compiled (fragment)")
+      error(
+        at: block.fence,
+        "a swift block must be an example (example=NAME), a setup (setup=NAME) or a fragment that is never compiled (fragment)"
+      )
     default:
       error(at: block.fence, "a swift block is one of: an example, a setup, a fragment")
     }
   }
 
-  mutating func readExpectedBlock(_ block: Block, into list: WritableKeyPath<State, [Block]>, allowed: Set<String>) {
+  mutating func readExpectedBlock(
+    _ block: Block, into list: WritableKeyPath<State, [Block]>, allowed: Set<String>
+  ) {
     for (key, a) in block.attributes where !allowed.contains(key) {
-      error(at: a.at, "unknown attribute '\(key)' on \(block.info.language == "output" ? "an output" : "a diagnostic") block; known attributes are \(allowed.sorted().joined(separator: ", "))")
+      error(
+        at: a.at,
+        "unknown attribute '\(key)' on \(block.info.language == "output" ? "an output" : "a diagnostic") block; known attributes are \(allowed.sorted().joined(separator: ", "))"
+      )
       return
     }
     guard let e = block.attributes["example"], let name = e.value, !name.isEmpty else {
-      error(at: block.fence, "\(block.info.language == "output" ? "an output" : "a diagnostic") block must name its example: \(block.info.language) example=NAME")
+      error(
+        at: block.fence,
+        "\(block.info.language == "output" ? "an output" : "a diagnostic") block must name its example: \(block.info.language) example=NAME"
+      )
       return
     }
     guard checkName(name, at: e.at) else { return }
@@ -229,23 +260,34 @@ private struct State {
     attach(diagnosticBlocks, to: &examples, kind: "diagnostic", keyPath: \.expectedDiagnostics)
     for example in examples {
       if example.mode == .compileFail && example.expectedDiagnostics == nil {
-        error(at: example.location, "compile-fail example '\(example.name)' needs a 'diagnostic example=\(example.name)' block saying what the compiler must report")
+        error(
+          at: example.location,
+          "compile-fail example '\(example.name)' needs a 'diagnostic example=\(example.name)' block saying what the compiler must report"
+        )
       }
       if example.mode != .compileFail, let d = example.expectedDiagnostics {
-        error(at: d.location, "a diagnostic block belongs to a compile-fail example, and '\(example.name)' is not one")
+        error(
+          at: d.location,
+          "a diagnostic block belongs to a compile-fail example, and '\(example.name)' is not one")
       }
       if example.mode != .run, let o = example.expectedOutput {
-        error(at: o.location, "example '\(example.name)' is never run, so it cannot have an output block")
+        error(
+          at: o.location,
+          "example '\(example.name)' is never run, so it cannot have an output block")
       }
     }
     return examples
   }
 
   /// The value of an attribute given on any one block of an example.
-  mutating func setting(_ key: String, in blocks: [Block]) -> (value: String?, at: SourceLocation)? {
+  mutating func setting(_ key: String, in blocks: [Block]) -> (value: String?, at: SourceLocation)?
+  {
     let given = blocks.compactMap { $0.attributes[key] }
     if given.count > 1 && Set(given.map { $0.value ?? "" }).count > 1 {
-      error(at: given[1].at, "'\(key)' is given differently on two blocks of the same example (first at line \(given[0].at.line))")
+      error(
+        at: given[1].at,
+        "'\(key)' is given differently on two blocks of the same example (first at line \(given[0].at.line))"
+      )
     }
     return given.first
   }
@@ -262,7 +304,10 @@ private struct State {
       if let d = parseDuration(t.value!) {
         example.timeout = d
       } else {
-        error(at: t.at, "bad duration '\(t.value!)': expected a number and a unit, as in timeout=30s or timeout=500ms")
+        error(
+          at: t.at,
+          "bad duration '\(t.value!)': expected a number and a unit, as in timeout=30s or timeout=500ms"
+        )
       }
     }
     if let r = setting("runs", in: blocks) {
@@ -275,7 +320,10 @@ private struct State {
     if let n = setting("needs", in: blocks) {
       let products = n.value!.split(separator: ",").map(String.init)
       for p in products where !LessonParser.knownProducts.contains(p) {
-        error(at: n.at, "unknown library '\(p)' in needs=; known ones are \(LessonParser.knownProducts.sorted().joined(separator: ", "))")
+        error(
+          at: n.at,
+          "unknown library '\(p)' in needs=; known ones are \(LessonParser.knownProducts.sorted().joined(separator: ", "))"
+        )
       }
       example.needs = products
     }
@@ -286,7 +334,10 @@ private struct State {
           chunk.role = .setup
           example.chunks.append(chunk)
         } else {
-          error(at: u.at, "example '\(name)' uses setup '\(setupName)', which no block defines (setup=\(setupName))")
+          error(
+            at: u.at,
+            "example '\(name)' uses setup '\(setupName)', which no block defines (setup=\(setupName))"
+          )
         }
       }
     }
@@ -298,15 +349,22 @@ private struct State {
     return example
   }
 
-  mutating func attach(_ blocks: [Block], to examples: inout [Example], kind: String, keyPath: WritableKeyPath<Example, ExpectedText?>) {
+  mutating func attach(
+    _ blocks: [Block], to examples: inout [Example], kind: String,
+    keyPath: WritableKeyPath<Example, ExpectedText?>
+  ) {
     for block in blocks {
       let name = block.attributes["example"]!.value!
       guard let index = examples.firstIndex(where: { $0.name == name }) else {
-        error(at: block.attributes["example"]!.at, "\(kind) block for example '\(name)', which no swift block defines")
+        error(
+          at: block.attributes["example"]!.at,
+          "\(kind) block for example '\(name)', which no swift block defines")
         continue
       }
       if let earlier = examples[index][keyPath: keyPath] {
-        error(at: block.fence, "example '\(name)' has two \(kind) blocks (first at line \(earlier.location.line - 1))")
+        error(
+          at: block.fence,
+          "example '\(name)' has two \(kind) blocks (first at line \(earlier.location.line - 1))")
         continue
       }
       examples[index][keyPath: keyPath] = ExpectedText(
@@ -321,7 +379,9 @@ private struct State {
     let target = String(node.url!.dropFirst("claim:".count))
     let text = node.plainText.trimmingSpaces.description
     do {
-      claims.append(try ClaimParser.parse(text: text, target: target, title: node.title ?? "", at: location(node.start)))
+      claims.append(
+        try ClaimParser.parse(
+          text: text, target: target, title: node.title ?? "", at: location(node.start)))
     } catch {
       diagnostics.append(error)
     }
@@ -331,11 +391,14 @@ private struct State {
     for claim in claims {
       for name in claim.examples {
         guard let example = examples.first(where: { $0.name == name }) else {
-          error(at: claim.location, "claim '\(claim.text)' names example '\(name)', which no swift block defines")
+          error(
+            at: claim.location,
+            "claim '\(claim.text)' names example '\(name)', which no swift block defines")
           continue
         }
         if example.mode != .run {
-          error(at: claim.location, "claim '\(claim.text)' names example '\(name)', which is never run")
+          error(
+            at: claim.location, "claim '\(claim.text)' names example '\(name)', which is never run")
         }
       }
     }

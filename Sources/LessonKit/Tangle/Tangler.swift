@@ -36,7 +36,8 @@ public enum Tangler {
 
   public static func files(for lesson: Lesson) -> [TangledFile] {
     var files = lesson.examples.map { example in
-      TangledFile(path: sourcePath(of: example, in: lesson), contents: source(of: example, in: lesson))
+      TangledFile(
+        path: sourcePath(of: example, in: lesson), contents: source(of: example, in: lesson))
     }
     files.append(
       TangledFile(
@@ -57,7 +58,8 @@ public enum Tangler {
   public static func source(of example: Example, in lesson: Lesson) -> String {
     var text = stamp(lesson, "Example '\(example.name)'")
     for chunk in example.chunks {
-      text += "#sourceLocation(file: \(swiftStringLiteral(lesson.path)), line: \(chunk.location.line))\n"
+      text +=
+        "#sourceLocation(file: \(swiftStringLiteral(lesson.path)), line: \(chunk.location.line))\n"
       text += chunk.code
       if !chunk.code.hasSuffix("\n") { text += "\n" }
     }
@@ -88,7 +90,8 @@ public enum Tangler {
       let names = built.map { "\"\(lesson.targetName(of: $0))\"" }.joined(separator: ", ")
       lines.append(
         "  .executableTarget(name: \"\(lesson.lessonTarget)\", dependencies: [\(names)], "
-          + "path: \"\(directory(of: lesson))/\(lesson.lessonTarget)\", swiftSettings: lessonSettings),")
+          + "path: \"\(directory(of: lesson))/\(lesson.lessonTarget)\", swiftSettings: lessonSettings),"
+      )
     }
     lines.append("]")
     lines.append(regionEnd)

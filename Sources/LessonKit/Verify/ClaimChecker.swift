@@ -36,7 +36,9 @@ public enum ClaimChecker {
     case .ratio(let a, let b):
       measured = value(of: a, runs: runs, dimension: nil).flatMap { x in
         value(of: b, runs: runs, dimension: nil).flatMap { y in
-          y == 0 ? .failure(Failure(message: "'\(b)' measured 0, so the ratio has no value")) : .success(x / y)
+          y == 0
+            ? .failure(Failure(message: "'\(b)' measured 0, so the ratio has no value"))
+            : .success(x / y)
         }
       }
     }
@@ -47,7 +49,10 @@ public enum ClaimChecker {
       let holds = claim.expectation.holds(for: v)
       return ClaimResult(
         claim: claim, measured: v, verdict: holds ? .passed : .failed,
-        reason: holds ? nil : "measured \(Format.value(v, claim.expectation.dimension)), outside \(Format.range(claim.expectation))")
+        reason: holds
+          ? nil
+          : "measured \(Format.value(v, claim.expectation.dimension)), outside \(Format.range(claim.expectation))"
+      )
     }
   }
 
@@ -68,11 +73,17 @@ public enum ClaimChecker {
     var values: [Double] = []
     for record in records {
       guard let (v, dim) = Metrics.value(of: label, in: record.stdout) else {
-        return .failure(Failure(message: "example '\(measure.example)' printed no line '\(label.replacingDashes): VALUE'"))
+        return .failure(
+          Failure(
+            message:
+              "example '\(measure.example)' printed no line '\(label.replacingDashes): VALUE'"))
       }
       if let dimension, dim != dimension {
         return .failure(
-          Failure(message: "example '\(measure.example)' printed '\(label.replacingDashes)' as \(dim == .time ? "a time" : "a plain number"), but the claim states \(dimension == .time ? "a time" : "a plain number")"))
+          Failure(
+            message:
+              "example '\(measure.example)' printed '\(label.replacingDashes)' as \(dim == .time ? "a time" : "a plain number"), but the claim states \(dimension == .time ? "a time" : "a plain number")"
+          ))
       }
       values.append(v)
     }

@@ -9,7 +9,8 @@ public enum Metrics {
       guard let colon = line.firstIndex(of: ":"), normalize(line[..<colon]) == wanted else {
         continue
       }
-      if let (value, dimension, _) = Units.quantity(line[line.index(after: colon)...].trimmingSpaces)
+      if let (value, dimension, _) = Units.quantity(
+        line[line.index(after: colon)...].trimmingSpaces)
       {
         found = (value, dimension)
       }

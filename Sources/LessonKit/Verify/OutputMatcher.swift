@@ -15,16 +15,19 @@ public enum OutputMatcher {
       var unused = got
       for (i, pattern) in want.enumerated() {
         guard let j = unused.firstIndex(where: { lineMatches(pattern: pattern, $0) }) else {
-          return "expected a line '\(pattern)' (line \(expected.location.line + i) of the lesson), in any order; the output has none left that matches"
+          return
+            "expected a line '\(pattern)' (line \(expected.location.line + i) of the lesson), in any order; the output has none left that matches"
         }
         unused.remove(at: j)
       }
-      return unused.isEmpty ? nil : "the output has a line the lesson does not expect: '\(unused[0])'"
+      return unused.isEmpty
+        ? nil : "the output has a line the lesson does not expect: '\(unused[0])'"
     }
     if matches(want[...], got[...]) { return nil }
     // Name the first line where the two part, reading from the top.
     var i = 0
-    while i < want.count, i < got.count, want[i] != wildcard, lineMatches(pattern: want[i], got[i]) {
+    while i < want.count, i < got.count, want[i] != wildcard, lineMatches(pattern: want[i], got[i])
+    {
       i += 1
     }
     let lessonLine = expected.location.line + i
@@ -37,7 +40,8 @@ public enum OutputMatcher {
     if want[i] == wildcard {
       return "no way to match the lines after the '…' at line \(lessonLine) of the lesson"
     }
-    return "line \(lessonLine) of the lesson expects '\(want[i])', but the example printed '\(got[i])'"
+    return
+      "line \(lessonLine) of the lesson expects '\(want[i])', but the example printed '\(got[i])'"
   }
 
   public static func normalizedLines(_ text: String) -> [String] {

@@ -27,12 +27,19 @@ struct Tangle: ParsableCommand {
     }
     let stale = try workspace.tangle(lessons, keeping: broken, write: !check)
     if check {
-      for path in stale { console.line("\(path): error: stale; run `swift run lesson-runner tangle`") }
-      if stale.isEmpty && !malformed { console.line("Tangled sources are up to date with \(lessons.count) lessons.") }
+      for path in stale {
+        console.line("\(path): error: stale; run `swift run lesson-runner tangle`")
+      }
+      if stale.isEmpty && !malformed {
+        console.line("Tangled sources are up to date with \(lessons.count) lessons.")
+      }
       if malformed { throw ExitCode(2) }
       if !stale.isEmpty { throw ExitCode(1) }
     } else {
-      console.line(stale.isEmpty ? "Nothing to tangle: every file is up to date." : "Tangled \(stale.count) file\(stale.count == 1 ? "" : "s"):")
+      console.line(
+        stale.isEmpty
+          ? "Nothing to tangle: every file is up to date."
+          : "Tangled \(stale.count) file\(stale.count == 1 ? "" : "s"):")
       for path in stale { console.line("  " + path) }
       if malformed { throw ExitCode(2) }
     }

@@ -7,7 +7,8 @@ struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the lessons, or verify one of them, or all.")
 
-  @Argument(help: "A lesson number, slug or Markdown path, or 'all'. Without it, the lessons are listed.")
+  @Argument(
+    help: "A lesson number, slug or Markdown path, or 'all'. Without it, the lessons are listed.")
   var lesson: String?
 
   @Flag(help: "Print the report as JSON on standard output; progress goes to standard error.")
@@ -26,19 +27,27 @@ struct Verify: ParsableCommand {
     } else if let url = workspace.resolve(lesson) {
       files = [url]
     } else {
-      Session.fail("no lesson '\(lesson)': give a number, a slug or the path of a Markdown file (run lesson-runner with no argument to list them)")
+      Session.fail(
+        "no lesson '\(lesson)': give a number, a slug or the path of a Markdown file (run lesson-runner with no argument to list them)"
+      )
       throw ExitCode(2)
     }
 
     var exitCode: Int32 = 0
     var reports: [LessonReport] = []
-    try Session.tangleBook(workspace, console: console)
-    let verifier = LessonVerifier(workspace: workspace, console: console, environment: Session.environment())
+    if files.contains(where: { !workspace.isDraft($0) }) {
+      try Session.tangleBook(workspace, console: console)
+    }
+    let verifier = LessonVerifier(
+      workspace: workspace, console: console, environment: Session.environment())
     for file in files {
       switch workspace.load(file) {
       case .failure(let errors):
         for d in errors.diagnostics { console.line(console.paint(d.description, .red)) }
-        console.line(console.paint("✗ \(workspace.displayPath(file)): the lesson is malformed; fix the errors above", .red, .bold))
+        console.line(
+          console.paint(
+            "✗ \(workspace.displayPath(file)): the lesson is malformed; fix the errors above", .red,
+            .bold))
         console.line()
         exitCode = 2
       case .success(let parsed):
@@ -50,7 +59,9 @@ struct Verify: ParsableCommand {
     }
     if files.count > 1 {
       let passed = reports.filter { $0.status == .passed }.count
-      console.line(console.paint("\(passed) of \(files.count) lessons passed", exitCode == 0 ? .green : .red, .bold))
+      console.line(
+        console.paint(
+          "\(passed) of \(files.count) lessons passed", exitCode == 0 ? .green : .red, .bold))
     }
     if json {
       let encoder = JSONEncoder()
