@@ -1,0 +1,120 @@
+import Testing
+
+@testable import LessonKit
+
+@Suite struct LessonParserTests {
+  @Test func readsExamplesOutputsAndClaims() throws {
+    let l = try lesson(
+      """
+      # Two stones
+
+      \(fence)swift setup=clock
+      let start = 0
+      \(fence)
+
+      \(fence)swift example=throw uses=clock runs=3 timeout=5s
+      print("up")
+      \(fence)
+
+      Both land in [about 2 s](claim:throw).
+
+      \(fence)swift example=throw hidden
+      print("down")
+      \(fence)
+
+      \(fence)output example=throw unordered
+      up
+      down
+      \(fence)
+      """)
+    #expect(l.number == 9)
+    #expect(l.slug == "test")
+    #expect(l.title == "Two stones")
+    let e = try #require(l.examples.first)
+    #expect(l.examples.count == 1)
+    #expect(e.runs == 3)
+    #expect(e.timeout == .seconds(5))
+    #expect(e.chunks.map(\.role) == [.setup, .code, .hidden])
+    #expect(e.chunks.map(\.location.line) == [4, 8, 14])
+    #expect(e.expectedOutput?.unordered == true)
+    #expect(
+      l.claims.first?.location == SourceLocation(file: "lessons/09-test.md", line: 11, column: 14))
+  }
+
+  @Test func unknownAttributePointsAtItsColumn() {
+    let d = errors("# T\n\n\(fence)swift example=a colour=red\nprint(1)\n\(fence)\n")
+    #expect(d.count == 1)
+    #expect(d.first?.location == SourceLocation(file: "lessons/09-test.md", line: 3, column: 20))
+    #expect(d.first?.message.contains("unknown attribute 'colour'") == true)
+  }
+
+  @Test(arguments: ["timeout=abc", "timeout=5", "timeout=-2s", "runs=0", "runs=x", "needs=Vapor"])
+  func badSettingsAreErrors(_ attribute: String) {
+    let d = errors("# T\n\n\(fence)swift example=a \(attribute)\nprint(1)\n\(fence)\n")
+    #expect(d.count == 1)
+    #expect(d.first?.location.line == 3)
+  }
+
+  @Test func outputOrClaimForUnknownExample() {
+    let d = errors(
+      "# T\n\n\(fence)output example=ghost\nx\n\(fence)\n\nIt takes [about 1 s](claim:nobody).\n")
+    #expect(d.map(\.location.line) == [3, 7])
+    #expect(d[0].message.contains("'ghost'"))
+    #expect(d[1].message.contains("'nobody'"))
+  }
+
+  @Test func unterminatedFenceIsReported() {
+    let d = errors("# T\n\n\(fence)swift example=a\nprint(1)\n\nmore prose\n")
+    #expect(d.count == 1)
+    #expect(d.first?.location.line == 3)
+    #expect(d.first?.message.contains("never closed") == true)
+  }
+
+  @Test func duplicatesAreErrors() {
+    let twoSetups = errors(
+      "# T\n\n\(fence)swift setup=s\nlet a = 1\n\(fence)\n\n\(fence)swift setup=s\nlet b = 1\n\(fence)\n"
+    )
+    #expect(twoSetups.count == 1 && twoSetups[0].message.contains("defined twice"))
+    let twoOutputs = errors(
+      "# T\n\n\(fence)swift example=a\nprint(1)\n\(fence)\n\n\(fence)output example=a\n1\n\(fence)\n\n\(fence)output example=a\n1\n\(fence)\n"
+    )
+    #expect(twoOutputs.count == 1 && twoOutputs[0].message.contains("two output blocks"))
+    let clash = errors(
+      "# T\n\n\(fence)swift example=a timeout=1s\nprint(1)\n\(fence)\n\n\(fence)swift example=a timeout=2s\nprint(2)\n\(fence)\n"
+    )
+    #expect(clash.count == 1 && clash[0].message.contains("given differently"))
+  }
+
+  @Test func swiftBlockMustSayWhatItIs() {
+    let d = errors("# T\n\n\(fence)swift\nprint(1)\n\(fence)\n")
+    #expect(d.first?.message.contains("fragment") == true)
+    #expect(errors("# T\n\n\(fence)swift fragment\nfunc f()\n\(fence)\n").isEmpty)
+  }
+
+  @Test func compileFailNeedsDiagnosticBlock() {
+    let d = errors("# T\n\n\(fence)swift example=racy compile-fail\nlet x: Int = \"\"\n\(fence)\n")
+    #expect(d.first?.message.contains("diagnostic example=racy") == true)
+  }
+
+  @Test func claimOnCompileOnlyExampleIsAnError() {
+    let d = errors(
+      "# T\n\n\(fence)swift example=a compile-only\nprint(1)\n\(fence)\n\nIn [about 1 s](claim:a).\n"
+    )
+    #expect(d.first?.message.contains("never run") == true)
+  }
+
+  @Test func missingTitle() {
+    #expect(errors("no heading\n").first?.message.contains("no title") == true)
+  }
+
+  @Test func otherLanguagesAreProse() throws {
+    let l = try lesson(
+      "# T\n\n\(fence)text\nanything=goes\n\(fence)\n\n    indented swift-looking code\n")
+    #expect(l.examples.isEmpty)
+  }
+
+  @Test func draftNamesHaveNoNumber() {
+    #expect(LessonParser.numberAndSlug("03-event-loop.md") == (3, "event-loop"))
+    #expect(LessonParser.numberAndSlug("My Draft.md") == (nil, "my-draft"))
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import LessonKit
+
+/// Tangling a fixture lesson must give exactly the committed golden files.
+/// Re-record them with `RECORD_GOLDEN=1 swift test --filter TanglerTests`.
+@Suite struct TanglerTests {
+  let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "Golden")
+
+  func fixture() throws -> Lesson {
+    let source = try String(
+      contentsOf: golden.appendingPathComponent("09-golden.md"), encoding: .utf8)
+    return try LessonParser.parse(
+      source: source, path: "lessons/09-golden.md", fileName: "09-golden.md")
+  }
+
+  func compare(_ text: String, golden name: String) throws {
+    let url = golden.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(text == expected, "\(name) differs from the golden file")
+  }
+
+  @Test func examplesMatchGoldenFiles() throws {
+    let lesson = try fixture()
+    let files = Tangler.files(for: lesson)
+    #expect(
+      files.map(\.path) == [
+        "Sources/Lessons/09-golden/wait/main.swift",
+        "Sources/Lessons/09-golden/nio-only/main.swift",
+        "Sources/Lessons/09-golden/compile-fail/racy.swift",
+        "Sources/Lessons/09-golden/Lesson09/main.swift",
+      ])
+    for file in files {
+      try compare(
+        file.contents,
+        golden: file.path.split(separator: "/").suffix(2).joined(separator: "-") + ".golden")
+    }
+    try compare(Tangler.manifestRegion(for: [lesson]), golden: "manifest-region.golden")
+  }
+
+  @Test func sourceLocationsPointAtTheLesson() throws {
+    let source = Tangler.source(of: try fixture().examples[0], in: try fixture())
+    #expect(source.contains("#sourceLocation(file: \"lessons/09-golden.md\", line: 4)"))
+    #expect(source.contains("#sourceLocation(file: \"lessons/09-golden.md\", line: 9)"))
+    #expect(source.contains("#sourceLocation(file: \"lessons/09-golden.md\", line: 15)"))
+    #expect(source.contains("edit the lesson, not this file"))
+  }
+
+  @Test func regionReplacementKeepsTheRestOfTheManifest() {
+    let manifest = "head\n\(Tangler.regionStart)\nold\n\(Tangler.regionEnd)\ntail\n"
+    #expect(Tangler.replacingRegion(in: manifest, with: "NEW") == "head\nNEW\ntail\n")
+    #expect(Tangler.replacingRegion(in: "no region", with: "NEW") == nil)
+  }
+}
