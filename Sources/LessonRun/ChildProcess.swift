@@ -30,9 +30,11 @@ public enum ChildProcess {
   }
 
   /// Runs `executable` (a path, or a name looked up in PATH) and waits for it.
-  /// `onLine` sees every line as it arrives, stamped with seconds since the start.
+  /// `onLine` sees every line as it arrives, stamped with seconds since the start;
+  /// `onQuiet` is called with the seconds since the start whenever 20 ms pass in silence.
   public static func run(
-    _ executable: String, _ options: Options, onLine: (TimedLine) -> Void = { _ in }
+    _ executable: String, _ options: Options, onQuiet: (Double) -> Void = { _ in },
+    onLine: (TimedLine) -> Void = { _ in }
   ) -> RunRecord {
     var outPipe: [Int32] = [-1, -1]
     var errPipe: [Int32] = [-1, -1]
@@ -119,7 +121,10 @@ public enum ChildProcess {
       }
       var fds = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
       let ready = poll(&fds, nfds_t(fds.count), 20)
-      guard ready > 0 else { continue }
+      guard ready > 0 else {
+        if !reaped { onQuiet((clock.now - start).seconds) }
+        continue
+      }
       for (i, p) in fds.enumerated().reversed() where p.revents != 0 {
         let n = read(p.fd, &buffer, buffer.count)
         if n > 0 {

@@ -14,6 +14,7 @@ public final class Console: @unchecked Sendable {
   private let fd: Int32
   public let colors: Bool
   private let lock = NSLock()
+  private var statusShown = false
 
   /// A console on standard output (or standard error, when stdout is kept for JSON).
   public init(
@@ -35,10 +36,21 @@ public final class Console: @unchecked Sendable {
     write(text + "\n")
   }
 
+  /// A line that the next output replaces, such as a running clock; only on a terminal.
+  public func status(_ text: String) {
+    guard colors else { return }
+    write("\r\u{1B}[2K" + text)
+    lock.withLock { statusShown = true }
+  }
+
   public func write(_ text: String) {
     lock.lock()
     defer { lock.unlock() }
     var bytes = Array(text.utf8)
+    if statusShown {
+      bytes = Array("\r\u{1B}[2K".utf8) + bytes
+      statusShown = false
+    }
     var offset = 0
     while offset < bytes.count {
       let n = bytes.withUnsafeMutableBytes {

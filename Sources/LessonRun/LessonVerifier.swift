@@ -10,6 +10,8 @@ public struct LessonVerifier {
   public var liveLineLimit = 200
   /// Runs per example when judging a claim that failed on fewer.
   public var medianRuns = 3
+  /// Treat a claim that is not sharp (a wrong number would pass too) as a failure.
+  public var strict = false
 
   public init(workspace: Workspace, console: Console, environment: RunEnvironment) {
     self.workspace = workspace
@@ -214,8 +216,16 @@ public struct LessonVerifier {
     // A program's standard output is a pipe here, which C's stdio would buffer in blocks;
     // stdbuf makes it flush each line, as on a terminal, so the timestamps are true.
     let (program, arguments) = Self.lineBuffered(binary.path)
-    return ChildProcess.run(program, .init(arguments: arguments, timeout: example.timeout)) {
-      line in
+    var lastTick = -1.0
+    return ChildProcess.run(
+      program, .init(arguments: arguments, timeout: example.timeout),
+      onQuiet: { elapsed in
+        // While nothing is printed, a clock runs: the stones are in the air.
+        guard live, elapsed - lastTick >= 0.1 else { return }
+        lastTick = elapsed
+        console.status(console.paint(String(format: "%7.1f s │ …", elapsed), .dim))
+      }
+    ) { line in
       // Span markers are for the timeline, not for the reader.
       guard live, !(line.stream == .stderr && line.text.hasPrefix("::span-")) else { return }
       shown += 1
@@ -255,7 +265,8 @@ public struct LessonVerifier {
       }
     case .exited(let code): problem = "\(at) exited with status \(code)"
     case .signalled(let signal):
-      problem = "\(at) crashed\(crashSite(record.stderr, file: example.location.file))"
+      problem =
+        "\(at) crashed\(crashSite(record.stderr, file: example.location.file))"
         + " (signal \(signal)\(signalName(signal)))"
     case .timedOut:
       problem =
@@ -361,7 +372,10 @@ public struct LessonVerifier {
       }
       let cells = zip(row, zip(header, widths)).map { pad($0, max($1.1, $1.0.count)) }.joined(
         separator: "  ")
-      let verdict = r.verdict.rawValue + (r.reason.map { ": " + $0 } ?? "")
+      var verdict = r.verdict.rawValue + (r.reason.map { ": " + $0 } ?? "")
+      if r.verdict == .passed && r.sharp == false {
+        verdict += ", but loose: 1.5 or 0.6 times the measured value would pass too"
+      }
       console.line(
         "  \(mark) \(cells)  \(r.verdict == .passed ? console.paint(verdict, .green) : r.verdict == .skipped ? console.paint(verdict, .yellow) : console.paint(verdict, .red))"
       )
@@ -392,7 +406,9 @@ public struct LessonVerifier {
       !diagnostics.isEmpty || examples.contains { $0.status == .buildFailed }
       ? .error
       : examples.contains { $0.status == .failed }
-        || claims.contains { $0.verdict == .failed || $0.verdict == .unmeasured }
+        || claims.contains {
+          $0.verdict == .failed || $0.verdict == .unmeasured || (strict && $0.sharp == false)
+        }
         ? .failed
         : .passed
     return LessonReport(

@@ -103,6 +103,30 @@ import Testing
     #expect(d.first?.message.contains("never run") == true)
   }
 
+  @Test func setupsMayUseOtherSetupsOnceEach() throws {
+    let l = try lesson(
+      """
+      # T
+
+      \(fence)swift setup=loop uses=helpers
+      let loop = 1
+      \(fence)
+
+      \(fence)swift setup=helpers
+      let helper = 1
+      \(fence)
+
+      \(fence)swift example=a uses=helpers,loop
+      print(loop, helper)
+      \(fence)
+      """)
+    #expect(l.examples[0].chunks.map(\.setupName) == ["helpers", "loop", nil])
+    let circle = errors(
+      "# T\n\n\(fence)swift setup=a uses=b\nlet a = 1\n\(fence)\n\n\(fence)swift setup=b uses=a\nlet b = 1\n\(fence)\n\n\(fence)swift example=x uses=a\nprint(1)\n\(fence)\n"
+    )
+    #expect(circle.first?.message.contains("circle") == true)
+  }
+
   @Test func missingTitle() {
     #expect(errors("no heading\n").first?.message.contains("no title") == true)
   }

@@ -99,3 +99,29 @@ func run(wall: Double, stdout: String = "") -> RunRecord {
     #expect(Metrics.value(of: "absent", in: out) == nil)
   }
 }
+
+@Suite struct SharpnessTests {
+  func expectation(_ text: String, _ title: String = "", target: String = "a") throws
+    -> LessonKit.Expectation
+  {
+    try ClaimParser.parse(
+      text: text, target: target, title: title, at: SourceLocation(file: "l.md", line: 1)
+    ).expectation
+  }
+
+  @Test func defaultToleranceIsSharpForSecondsButNotForTinyTimes() throws {
+    #expect(try expectation("about 2 s").isSharp(around: 2.05))
+    // ±50 ms around 0.06 s still holds 0.1 s: a claim that proves little.
+    #expect(try !expectation("about 100 ms").isSharp(around: 0.1))
+    #expect(try expectation("about 100 ms", "±20%").isSharp(around: 0.1))
+  }
+
+  @Test func wideToleranceIsLoose() throws {
+    #expect(try !expectation("about 2 s", "±60%").isSharp(around: 2))
+  }
+
+  @Test func boundsAreTestedInTheDirectionThatMakesThemFalse() throws {
+    #expect(try expectation("more than 0.5 s").isSharp(around: 1.05))
+    #expect(try expectation("less than 0.8 times", target: "a/b").isSharp(around: 0.5))
+  }
+}

@@ -61,23 +61,43 @@ public struct Expectation: Sendable, Hashable {
     case approximately, atLeast, moreThan, atMost, lessThan
   }
 
+  /// How far from the stated value an approximate claim still holds: a fraction of the
+  /// value, never less than an absolute amount (in seconds for times).
+  public struct Tolerance: Sendable, Hashable {
+    public var relativeBelow: Double
+    public var relativeAbove: Double
+    public var absoluteBelow: Double
+    public var absoluteAbove: Double
+
+    public init(
+      relativeBelow: Double = 0, relativeAbove: Double = 0, absoluteBelow: Double = 0,
+      absoluteAbove: Double = 0
+    ) {
+      self.relativeBelow = relativeBelow
+      self.relativeAbove = relativeAbove
+      self.absoluteBelow = absoluteBelow
+      self.absoluteAbove = absoluteAbove
+    }
+  }
+
   public var relation: Relation
   /// The stated value: seconds for times, a plain number otherwise.
   public var value: Double
   public var dimension: Dimension
-  /// How far above and below `value` an approximate claim still holds (absolute amounts).
-  public var below: Double
-  public var above: Double
+  public var tolerance: Tolerance
 
   public init(
-    relation: Relation, value: Double, dimension: Dimension, below: Double = 0, above: Double = 0
+    relation: Relation, value: Double, dimension: Dimension, tolerance: Tolerance = Tolerance()
   ) {
     self.relation = relation
     self.value = value
     self.dimension = dimension
-    self.below = below
-    self.above = above
+    self.tolerance = tolerance
   }
+
+  /// How far below and above `value` an approximate claim still holds.
+  public var below: Double { max(tolerance.relativeBelow * abs(value), tolerance.absoluteBelow) }
+  public var above: Double { max(tolerance.relativeAbove * abs(value), tolerance.absoluteAbove) }
 
   /// The interval of measured values for which the claim holds.
   public var range: (lower: Double, upper: Double, inclusive: Bool) {
@@ -95,5 +115,25 @@ public struct Expectation: Sendable, Hashable {
     return r.inclusive
       ? measured >= r.lower && measured <= r.upper
       : measured > r.lower && measured < r.upper
+  }
+
+  /// The same sentence with another number in it, as if an author had changed it.
+  public func stating(_ newValue: Double) -> Expectation {
+    var e = self
+    e.value = newValue
+    return e
+  }
+
+  /// Whether the claim would catch a wrong number: stated as 1.5 or 0.6 times what was
+  /// measured, it must no longer hold. A bound is tested only in the direction that makes
+  /// it false ("more than" with a larger number, "less than" with a smaller one).
+  public func isSharp(around measured: Double) -> Bool {
+    let factors: [Double]
+    switch relation {
+    case .approximately: factors = [1.5, 0.6]
+    case .atLeast, .moreThan: factors = [1.5]
+    case .atMost, .lessThan: factors = [0.6]
+    }
+    return factors.allSatisfy { !stating(measured * $0).holds(for: measured) }
   }
 }

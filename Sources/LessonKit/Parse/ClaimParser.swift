@@ -37,7 +37,7 @@ enum ClaimParser {
     if isRatio { dimension = .number }
 
     var expectation = Expectation(relation: relation, value: value, dimension: dimension)
-    var tolerance: (below: Double, above: Double)?
+    var tolerance: Expectation.Tolerance?
     var cores: Int?
     for rawOption in title.split(whereSeparator: { $0 == "," || $0 == ";" }) {
       let option = rawOption.trimmingSpaces
@@ -52,7 +52,7 @@ enum ClaimParser {
         guard relation == .approximately else {
           throw fail("claim option '\(option)': a tolerance only applies to an approximate claim")
         }
-        tolerance = try parseTolerance(option, around: value, dimension: dimension, fail: fail)
+        tolerance = try parseTolerance(option, dimension: dimension, fail: fail)
       } else {
         throw fail(
           "unknown claim option '\(option)': expected a tolerance such as '±20%' or 'needs 2 cores'"
@@ -60,21 +60,18 @@ enum ClaimParser {
       }
     }
     if relation == .approximately {
-      let t = tolerance ?? defaultTolerance(for: value, dimension: dimension)
-      expectation.below = t.below
-      expectation.above = t.above
+      expectation.tolerance = tolerance ?? defaultTolerance(dimension)
     }
     return Claim(
       text: text, location: location, target: target, quantity: quantity,
       expectation: expectation, neededCores: cores)
   }
 
-  static func defaultTolerance(for value: Double, dimension: Dimension) -> (
-    below: Double, above: Double
-  ) {
-    var t = abs(value) * defaultRelativeTolerance
-    if dimension == .time { t = max(t, minimumTimeTolerance) }
-    return (t, t)
+  static func defaultTolerance(_ dimension: Dimension) -> Expectation.Tolerance {
+    let floor = dimension == .time ? minimumTimeTolerance : 0
+    return Expectation.Tolerance(
+      relativeBelow: defaultRelativeTolerance, relativeAbove: defaultRelativeTolerance,
+      absoluteBelow: floor, absoluteAbove: floor)
   }
 
   private static func parseTarget(_ target: String, fail: (String) -> Diagnostic) throws(Diagnostic)
@@ -135,13 +132,13 @@ enum ClaimParser {
   }
 
   private static func parseTolerance(
-    _ option: Substring, around value: Double, dimension: Dimension,
-    fail: (String) -> Diagnostic
-  ) throws(Diagnostic) -> (below: Double, above: Double) {
-    func amount(_ text: Substring) throws(Diagnostic) -> Double {
+    _ option: Substring, dimension: Dimension, fail: (String) -> Diagnostic
+  ) throws(Diagnostic) -> Expectation.Tolerance {
+    /// A percentage of the stated value, or an absolute amount.
+    func amount(_ text: Substring) throws(Diagnostic) -> (relative: Double, absolute: Double) {
       let t = text.trimmingSpaces
       if t.hasSuffix("%"), let (p, rest) = Units.leadingNumber(t.dropLast()), rest.isEmpty {
-        return abs(value) * p / 100
+        return (p / 100, 0)
       }
       if let (v, dim, rest) = Units.quantity(t), rest.trimmingSpaces.isEmpty {
         if dimension == .time && dim != .time {
@@ -150,22 +147,27 @@ enum ClaimParser {
         if dimension == .number && dim == .time {
           throw fail("tolerance '\(option)' has a time unit, but the claim is a plain number")
         }
-        return v
+        return (0, v)
       }
       throw fail("bad tolerance '\(option)': expected '±20%', '±0.2 s' or '+30%/-10%'")
     }
+    let below: (relative: Double, absolute: Double)
+    let above: (relative: Double, absolute: Double)
     if option.hasPrefix("±") || option.hasPrefix("+-") {
-      let t = try amount(option.dropFirst(option.hasPrefix("±") ? 1 : 2))
-      return (t, t)
+      below = try amount(option.dropFirst(option.hasPrefix("±") ? 1 : 2))
+      above = below
+    } else {
+      let halves = option.split(separator: "/")
+      guard halves.count == 2, halves[0].hasPrefix("+"), halves[1].trimmingSpaces.hasPrefix("-")
+      else {
+        throw fail("bad tolerance '\(option)': expected '±20%', '±0.2 s' or '+30%/-10%'")
+      }
+      above = try amount(halves[0].dropFirst())
+      below = try amount(halves[1].trimmingSpaces.dropFirst())
     }
-    let halves = option.split(separator: "/")
-    guard halves.count == 2, halves[0].hasPrefix("+"), halves[1].trimmingSpaces.hasPrefix("-")
-    else {
-      throw fail("bad tolerance '\(option)': expected '±20%', '±0.2 s' or '+30%/-10%'")
-    }
-    let above = try amount(halves[0].dropFirst())
-    let below = try amount(halves[1].trimmingSpaces.dropFirst())
-    return (below, above)
+    return Expectation.Tolerance(
+      relativeBelow: below.relative, relativeAbove: above.relative,
+      absoluteBelow: below.absolute, absoluteAbove: above.absolute)
   }
 }
 

@@ -185,7 +185,7 @@ private struct State {
       exampleBlocks.append(block)
     case (nil, let s?, false):
       guard checkName(s.value!, at: s.at) else { return }
-      for (key, a) in block.attributes where key != "setup" && key != "hidden" {
+      for (key, a) in block.attributes where !["setup", "hidden", "uses"].contains(key) {
         error(at: a.at, "'\(key)' does not apply to a setup block")
         return
       }
@@ -328,18 +328,9 @@ private struct State {
       example.needs = products
     }
     if let u = setting("uses", in: blocks) {
-      for setupName in u.value!.split(separator: ",").map(String.init) {
-        if let setup = setupBlocks[setupName] {
-          var chunk = setup.chunk
-          chunk.role = .setup
-          example.chunks.append(chunk)
-        } else {
-          error(
-            at: u.at,
-            "example '\(name)' uses setup '\(setupName)', which no block defines (setup=\(setupName))"
-          )
-        }
-      }
+      var included: [String] = []
+      include(u, by: "example '\(name)'", into: &included, chain: [])
+      example.chunks += included.map { setupBlocks[$0]!.chunk }
     }
     for block in blocks {
       var chunk = block.chunk
@@ -347,6 +338,29 @@ private struct State {
       example.chunks.append(chunk)
     }
     return example
+  }
+
+  /// Adds the setups that `uses` names, each after the setups it uses in turn, once each.
+  mutating func include(
+    _ uses: (value: String?, at: SourceLocation), by user: String, into included: inout [String],
+    chain: [String]
+  ) {
+    for name in uses.value!.split(separator: ",").map(String.init) where !included.contains(name) {
+      guard let setup = setupBlocks[name] else {
+        error(at: uses.at, "\(user) uses setup '\(name)', which no block defines (setup=\(name))")
+        continue
+      }
+      if chain.contains(name) {
+        error(
+          at: uses.at,
+          "setups use each other in a circle: \((chain + [name]).joined(separator: " → "))")
+        continue
+      }
+      if let inner = setup.attributes["uses"] {
+        include(inner, by: "setup '\(name)'", into: &included, chain: chain + [name])
+      }
+      if !included.contains(name) { included.append(name) }
+    }
   }
 
   mutating func attach(

@@ -12,12 +12,18 @@ public struct ClaimResult: Sendable, Hashable {
   public var verdict: Verdict
   /// Why it was skipped, unmeasured or failed, in words.
   public var reason: String?
+  /// For a claim that was measured: whether it would fail if its number were wrong
+  /// (1.5 or 0.6 times the measured value). A claim that is not sharp proves little.
+  public var sharp: Bool?
 
-  public init(claim: Claim, measured: Double?, verdict: Verdict, reason: String? = nil) {
+  public init(
+    claim: Claim, measured: Double?, verdict: Verdict, reason: String? = nil, sharp: Bool? = nil
+  ) {
     self.claim = claim
     self.measured = measured
     self.verdict = verdict
     self.reason = reason
+    self.sharp = sharp
   }
 }
 
@@ -51,8 +57,8 @@ public enum ClaimChecker {
         claim: claim, measured: v, verdict: holds ? .passed : .failed,
         reason: holds
           ? nil
-          : "measured \(Format.value(v, claim.expectation.dimension)), outside \(Format.range(claim.expectation))"
-      )
+          : "measured \(Format.value(v, claim.expectation.dimension)), outside \(Format.range(claim.expectation))",
+        sharp: claim.expectation.isSharp(around: v))
     }
   }
 

@@ -102,6 +102,8 @@ public struct ClaimReport: Sendable, Codable, Hashable {
   public var measured: Double?
   public var verdict: Verdict
   public var reason: String?
+  /// Whether a wrong number (1.5 or 0.6 times the measured value) would have failed.
+  public var sharp: Bool?
 
   public init(_ result: ClaimResult) {
     let c = result.claim
@@ -120,6 +122,7 @@ public struct ClaimReport: Sendable, Codable, Hashable {
     measured = result.measured
     verdict = result.verdict
     reason = result.reason
+    sharp = result.sharp
   }
 }
 

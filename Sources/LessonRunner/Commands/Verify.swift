@@ -14,6 +14,12 @@ struct Verify: ParsableCommand {
   @Flag(help: "Print the report as JSON on standard output; progress goes to standard error.")
   var json = false
 
+  @Flag(
+    help:
+      "Fail a claim that is loose: one that would still pass if its number were 1.5 or 0.6 times the measured value."
+  )
+  var strict = false
+
   func run() throws {
     let workspace = try Session.workspace()
     guard let lesson else {
@@ -38,8 +44,9 @@ struct Verify: ParsableCommand {
     if files.contains(where: { !workspace.isDraft($0) }) {
       try Session.tangleBook(workspace, console: console)
     }
-    let verifier = LessonVerifier(
+    var verifier = LessonVerifier(
       workspace: workspace, console: console, environment: Session.environment())
+    verifier.strict = strict
     for file in files {
       switch workspace.load(file) {
       case .failure(let errors):
