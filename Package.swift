@@ -18,6 +18,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
   ],
   targets: [
     // parse: cmark's C API, wrapped in one file.
@@ -27,16 +29,29 @@ let package = Package(
     .target(name: "LessonKit", dependencies: ["CommonMark"]),
     // Building lessons and running their examples as processes.
     .target(name: "LessonRun", dependencies: ["LessonKit"]),
+    // weave: the book as a website, from the lessons and their latest reports.
+    .target(
+      name: "LessonWeave",
+      dependencies: [
+        "LessonKit", "CommonMark",
+        .product(name: "SwiftParser", package: "swift-syntax"),
+        .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Resources")]),
     .executableTarget(
       name: "LessonRunner",
       dependencies: [
-        "LessonKit", "LessonRun",
+        "LessonKit", "LessonRun", "LessonWeave",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], resources: [.copy("Golden")]),
     .testTarget(
       name: "LessonRunnerTests", dependencies: ["LessonKit", "LessonRun"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "LessonWeaveTests", dependencies: ["LessonWeave", "LessonKit"],
       resources: [.copy("Fixtures")]),
   ] + lessonTargets,
   swiftLanguageModes: [.v6]

@@ -11,6 +11,6 @@ struct LessonRunner: ParsableCommand {
       Exit status: 0 when everything holds, 1 when an output or claim fails, 2 for a
       malformed lesson or an example that does not build.
       """,
-    subcommands: [Verify.self, Tangle.self],
+    subcommands: [Verify.self, Tangle.self, Site.self],
     defaultSubcommand: Verify.self)
 }

@@ -39,6 +39,23 @@ struct Verify: ParsableCommand {
       throw ExitCode(2)
     }
 
+    let (reports, exitCode) = try Self.verify(
+      files, in: workspace, console: console, strict: strict)
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      FileHandle.standardOutput.write(try encoder.encode(reports))
+      FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+    if exitCode != 0 { throw ExitCode(exitCode) }
+  }
+
+  /// Verifies `files` in order, saving each lesson's report where the site reads it, and
+  /// returns the reports with the exit status: 0 when everything holds, 1 when an output
+  /// or claim fails, 2 for a malformed lesson or an example that does not build.
+  static func verify(_ files: [URL], in workspace: Workspace, console: Console, strict: Bool)
+    throws -> (reports: [LessonReport], exitCode: Int32)
+  {
     var exitCode: Int32 = 0
     var reports: [LessonReport] = []
     if files.contains(where: { !workspace.isDraft($0) }) {
@@ -70,12 +87,6 @@ struct Verify: ParsableCommand {
         console.paint(
           "\(passed) of \(files.count) lessons passed", exitCode == 0 ? .green : .red, .bold))
     }
-    if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      FileHandle.standardOutput.write(try encoder.encode(reports))
-      FileHandle.standardOutput.write(Data("\n".utf8))
-    }
-    if exitCode != 0 { throw ExitCode(exitCode) }
+    return (reports, exitCode)
   }
 }

@@ -1,0 +1,70 @@
+// What the templates for the pieces of a lesson page are given. Mustache reads stored
+// properties only, and takes a nil one as false; text is escaped by the templates. A name
+// Mustache does not find (a nil property, say) is looked up in the enclosing views, so a
+// nested view never reuses a name of the view around it unless it means the same thing.
+
+/// A heading with an anchor (`heading.mustache`, wrapping cmark's rendering of its text).
+struct HeadingView {
+  var level: Int
+  var id: String
+  var children = Templates.childrenMark
+}
+
+/// A link between lessons, pointed at the page (`link.mustache`).
+struct LinkView {
+  var href: String
+  var title: String?
+  var children = Templates.childrenMark
+}
+
+/// A claim with what was measured for it (`claim.mustache`).
+struct ClaimView {
+  /// `passed`, `failed`, `skipped`, `unmeasured`, or `not-measured` when no current run exists.
+  var verdict: String
+  /// The measured value as shown, or "" when there is none.
+  var measured: String
+  /// What the reader sees beside the claim: the value and a mark, or why there is no value.
+  var shown: String
+  var mark: String
+  /// Everything about the claim, for the tooltip.
+  var details: String
+  var children = Templates.childrenMark
+}
+
+/// A Swift block (`code.mustache`): an example's code, a setup, a hidden part, a fragment.
+struct CodeView {
+  /// `example`, `hidden`, `setup` or `fragment`.
+  var kind: String
+  var id: String?
+  var example: String?
+  /// Folded behind a summary the reader can open.
+  var folded: Bool
+  var caption: String?
+  /// Highlighted HTML.
+  var code: String
+  var location: String
+}
+
+/// What happened to an example in the latest run (`outcome.mustache`).
+struct OutcomeView {
+  var id: String
+  var example: String
+  /// `run`, `compile-only` or `compile-fail`.
+  var mode: String
+  /// `passed`, `failed`, `build-failed` or `not-measured`.
+  var verdict: String
+  var mark: String
+  var heading: String
+  var summary: String?
+  var note: String?
+  var messages: [String]
+  var output: String?
+  var outputLabel: String?
+  var printedNothing: Bool
+  var stderr: String?
+  var expected: String?
+  var expectedLabel: String?
+  /// An inline SVG, rendered by `timeline.mustache`.
+  var timeline: String?
+  var problems: [String]
+}

@@ -1,0 +1,177 @@
+import LessonKit
+
+/// A lesson to put on the site, with what is known of its latest run.
+public struct BookLesson: Sendable {
+  public var lesson: Lesson
+  public var results: LessonResults
+
+  public init(lesson: Lesson, results: LessonResults) {
+    self.lesson = lesson
+    self.results = results
+  }
+}
+
+/// One file of the rendered site: its path relative to the site's folder, and its text.
+public struct SiteFile: Sendable, Hashable {
+  public var path: String
+  public var contents: String
+
+  public init(path: String, contents: String) {
+    self.path = path
+    self.contents = contents
+  }
+}
+
+/// The book as a website: an index, a page per lesson, a style sheet. Rendering the same
+/// lessons and results twice gives the same bytes.
+public struct Book: Sendable {
+  public var title = "Two Stones"
+  /// Numbered lessons in order of their numbers, then drafts in the order given.
+  public let lessons: [BookLesson]
+
+  public init(lessons: [BookLesson]) {
+    let numbered = lessons.filter { $0.lesson.number != nil }.sorted {
+      $0.lesson.number! < $1.lesson.number!
+    }
+    self.lessons = numbered + lessons.filter { $0.lesson.number == nil }
+  }
+
+  /// The page file of each lesson, in order: `03-event-loop.html`, unique even for drafts
+  /// of the same name.
+  var pageNames: [String] {
+    var taken: Set<String> = ["index.html"]
+    return lessons.map { entry in
+      var name = entry.lesson.fileStem + ".html"
+      var n = 2
+      while taken.contains(name) {
+        name = "\(entry.lesson.fileStem)-\(n).html"
+        n += 1
+      }
+      taken.insert(name)
+      return name
+    }
+  }
+
+  public func render() throws(WeaveError) -> [SiteFile] {
+    let templates = try Templates()
+    let names = pageNames
+    var pages: [String: String] = [:]
+    for (entry, name) in zip(lessons, names) where pages[entry.lesson.fileStem] == nil {
+      pages[entry.lesson.fileStem] = name
+    }
+    var files = [
+      SiteFile(path: "index.html", contents: templates.render("index", indexView(names)))
+    ]
+    for (index, entry) in lessons.enumerated() {
+      let article = LessonWeaver(
+        lesson: entry.lesson, results: entry.results, templates: templates, pages: pages
+      ).weave()
+      let view = PageView(
+        documentTitle: "\(kicker(entry.lesson)) · \(entry.lesson.title) — \(title)",
+        bookTitle: title,
+        kicker: kicker(entry.lesson), title: entry.lesson.title, source: entry.lesson.path,
+        body: article.html,
+        sections: article.sections.map { SectionLink(id: $0.id, title: $0.title) },
+        contents: contents(names, current: index), results: resultsView(entry),
+        runCommand:
+          "swift run lesson-runner \(entry.lesson.number.map(String.init) ?? entry.lesson.path)",
+        previous: index > 0 ? navLink(index - 1, names) : nil,
+        next: index + 1 < lessons.count ? navLink(index + 1, names) : nil)
+      files.append(SiteFile(path: names[index], contents: templates.render("page", view)))
+    }
+    files.append(SiteFile(path: "style.css", contents: templates.styleSheet))
+    return files
+  }
+
+  private func kicker(_ lesson: Lesson) -> String {
+    lesson.number.map { "Lesson \($0)" } ?? "Draft"
+  }
+
+  private func navLink(_ index: Int, _ names: [String]) -> NavLink {
+    NavLink(
+      href: names[index], kicker: kicker(lessons[index].lesson), title: lessons[index].lesson.title)
+  }
+
+  private func indexView(_ names: [String]) -> IndexView {
+    let latest = lessons.compactMap(\.results.currentReport).max {
+      $0.environment.date < $1.environment.date
+    }
+    return IndexView(
+      documentTitle: title, bookTitle: title, contents: contents(names, current: nil),
+      environment: latest.map { environment($0.environment) })
+  }
+
+  private func contents(_ names: [String], current: Int?) -> [ContentsEntry] {
+    zip(lessons, names).enumerated().map { index, pair in
+      let (entry, name) = pair
+      let lesson = entry.lesson
+      let report = entry.results.currentReport
+      let statusText: String
+      switch entry.results {
+      case .current(let report):
+        statusText = ["passed": "verified", "failed": "fails", "error": "does not build"][
+          report.status.rawValue]!
+      case .stale: statusText = "changed since its run"
+      case .missing: statusText = "not run yet"
+      case .unreadable: statusText = "results unreadable"
+      }
+      let examples = lesson.examples.count
+      let claims = lesson.claims.count
+      return ContentsEntry(
+        href: name, number: lesson.number.map(String.init) ?? "draft", title: lesson.title,
+        current: index == current, state: entry.results.state,
+        status: report?.status.rawValue ?? "unknown", statusText: statusText,
+        counts:
+          "\(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")",
+        date: report.map { RunDate.readable($0.environment.date) })
+    }
+  }
+
+  private func environment(_ env: RunEnvironment) -> EnvironmentView {
+    EnvironmentView(
+      swift: env.swiftVersion, os: env.os, cores: "\(env.cores) core\(env.cores == 1 ? "" : "s")",
+      date: RunDate.readable(env.date))
+  }
+
+  private func resultsView(_ entry: BookLesson) -> ResultsView {
+    switch entry.results {
+    case .current(let report):
+      let passedExamples = report.examples.filter { $0.status == .passed || $0.status == .notRun }
+        .count
+      let count = { (v: Verdict) in report.claims.filter { $0.verdict == v }.count }
+      var summary =
+        "\(passedExamples) of \(report.examples.count) examples passed · \(report.claims.count) claims: \(count(.passed)) held, \(count(.failed) + count(.unmeasured)) did not"
+      if count(.skipped) > 0 { summary += ", \(count(.skipped)) skipped" }
+      let headline: String
+      switch report.status {
+      case .passed: headline = "Every output and claim below held in the latest run."
+      case .failed: headline = "In the latest run, some outputs or claims below did not hold."
+      case .error: headline = "In the latest run, the lesson did not build or was malformed."
+      }
+      return ResultsView(
+        state: "current", status: report.status.rawValue, headline: headline, message: nil,
+        environment: environment(report.environment), summary: summary,
+        diagnostics: report.diagnostics.map { HTML.visible($0.description) })
+    case .stale(let report):
+      return ResultsView(
+        state: "stale", status: "unknown",
+        headline: "Not measured: the lesson changed after its latest run.",
+        message:
+          "That run (\(RunDate.readable(report.environment.date))) measured an older text, so its outputs and numbers are not shown. Every claim below says “not measured” until the lesson runs again.",
+        environment: nil, summary: nil, diagnostics: [])
+    case .missing:
+      return ResultsView(
+        state: "missing", status: "unknown",
+        headline: "Not measured: this lesson has no verified run yet.",
+        message:
+          "Every claim below says “not measured”, and each example shows what the lesson expects rather than what ran.",
+        environment: nil, summary: nil, diagnostics: [])
+    case .unreadable(let why):
+      return ResultsView(
+        state: "unreadable", status: "unknown",
+        headline: "Not measured: the results of the latest run cannot be read.",
+        message: "\(why). Every claim below says “not measured”.", environment: nil, summary: nil,
+        diagnostics: [])
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import CommonMark
+import LessonKit
+
+/// Turns one lesson's Markdown into the HTML of its article: prose through cmark's safe
+/// renderer, Swift highlighted, each claim beside its measured value, and each example
+/// followed by what it did in the latest run.
+struct LessonWeaver {
+  struct Article {
+    var html: String
+    /// The level-2 headings, for the page's own contents.
+    var sections: [(id: String, title: String)]
+  }
+
+  let lesson: Lesson
+  let results: LessonResults
+  let templates: Templates
+  /// Page file names by lesson file stem, for links from one lesson to another.
+  let pages: [String: String]
+
+  func weave() -> Article {
+    let blocks = BlockMap(lesson)
+    var highlighted: [String: [String]] = [:]
+    for example in lesson.examples {
+      highlighted[example.name] = SwiftHighlighter.highlight(pieces: example.chunks.map(\.code))
+    }
+    var anchors = Anchors(
+      reserved: ["top", "main", "contents"]
+        + lesson.examples.flatMap {
+          ["example-\($0.name)", "result-\($0.name)", "timeline-\($0.name)"]
+        }
+        + lesson.examples.flatMap(\.chunks).compactMap { $0.setupName.map { "setup-\($0)" } })
+    var sections: [(id: String, title: String)] = []
+    var titleSeen = false
+
+    let html = CommonMark.renderHTML(lesson.source) { node in
+      switch node.kind {
+      case .heading(let level):
+        // The title is the page's header, which the page template writes.
+        if level == 1 && !titleSeen {
+          titleSeen = true
+          return .replace("")
+        }
+        let id = anchors.unique(node.plainText)
+        if level == 2 { sections.append((id, node.plainText)) }
+        let (before, after) = templates.wrap("heading", HeadingView(level: level, id: id))
+        return .wrap(before: before, after: after)
+      case .codeBlock:
+        return codeBlock(node, blocks: blocks, highlighted: highlighted).map(HTMLOverride.replace)
+      case .link:
+        return link(node)
+      default:
+        return nil
+      }
+    }
+    return Article(html: html, sections: sections)
+  }
+
+  // MARK: Code
+
+  private func codeBlock(_ node: MarkdownNode, blocks: BlockMap, highlighted: [String: [String]])
+    -> String?
+  {
+    let words = (node.fenceInfo ?? "").split(whereSeparator: \.isWhitespace)
+    let location = "\(lesson.path):\(node.start.line)"
+    switch (words.first ?? "", blocks[codeLine: node.start.line + 1]) {
+    case ("swift", .chunk(let example, let index)?):
+      let chunk = example.chunks[index]
+      let first = example.chunks.firstIndex { $0.role != .setup } == index
+      let mode =
+        example.mode == .compileOnly
+        ? " · compile-only" : example.mode == .compileFail ? " · must not compile" : ""
+      let view = CodeView(
+        kind: chunk.role == .hidden ? "hidden" : "example",
+        id: first ? "example-\(example.name)" : nil, example: example.name,
+        folded: chunk.role == .hidden,
+        caption: chunk.role == .hidden
+          ? "Hidden part of example \(example.name): compiled and run, not shown in the text"
+          : "example \(example.name)\(first ? mode : ", continued")",
+        code: trimmed(highlighted[example.name]![index]), location: location)
+      var html = templates.render("code", view)
+      // An example without a block for its output or diagnostics shows its outcome here.
+      let outcomeHasBlock =
+        example.mode == .compileFail || (example.mode == .run && example.expectedOutput != nil)
+      if blocks.isLastShown(index, of: example) && !outcomeHasBlock {
+        html += outcome(of: example)
+      }
+      return html
+    case ("swift", .setup(let chunk, let users)?):
+      return setup(name: chunk.setupName ?? "", code: chunk.code, users: users, location: location)
+    case ("swift", nil):
+      if let name = words.first(where: { $0.hasPrefix("setup=") })?.dropFirst(6) {
+        return setup(name: String(name), code: node.literal ?? "", users: [], location: location)
+      }
+      let view = CodeView(
+        kind: "fragment", id: nil, example: nil, folded: false, caption: "fragment · not compiled",
+        code: trimmed(SwiftHighlighter.highlight(node.literal ?? "")), location: location)
+      return templates.render("code", view)
+    case ("output", .output(let example)?), ("diagnostic", .diagnostic(let example)?):
+      return outcome(of: example)
+    default:
+      return nil
+    }
+  }
+
+  private func setup(name: String, code: String, users: [String], location: String) -> String {
+    let used = users.isEmpty ? "used by no example" : "used by \(users.joined(separator: ", "))"
+    let view = CodeView(
+      kind: "setup", id: "setup-\(name)", example: nil, folded: true,
+      caption: "Setup \(name), \(used)", code: trimmed(SwiftHighlighter.highlight(code)),
+      location: location)
+    return templates.render("code", view)
+  }
+
+  /// Code without the newline that ends its last line, which `<pre>` would show.
+  private func trimmed(_ html: String) -> String {
+    html.hasSuffix("\n") ? String(html.dropLast()) : html
+  }
+
+  private func outcome(of example: Example) -> String {
+    let outcome = ExampleOutcome(
+      example: example, report: results.currentReport?.examples.first { $0.name == example.name },
+      notMeasured: notMeasuredReason)
+    var view = outcome.view
+    if let run = outcome.shownRun, example.mode == .run {
+      let timeline = Timeline.extract(from: run)
+      view.timeline = templates.render(
+        "timeline", TimelineView(timeline, id: "timeline-\(example.name)", example: example.name))
+      view.problems = timeline.problems
+    }
+    return templates.render("outcome", view)
+  }
+
+  /// Why the page shows no numbers, when it shows none.
+  private var notMeasuredReason: String {
+    switch results {
+    case .current: return "not measured: the latest run has no result for it"
+    case .stale(let report):
+      return
+        "not measured: the lesson changed after its latest run (\(RunDate.readable(report.environment.date)))"
+    case .missing: return "not measured: the lesson has no verified run yet"
+    case .unreadable(let why): return "not measured: \(why)"
+    }
+  }
+
+  // MARK: Links and claims
+
+  private func link(_ node: MarkdownNode) -> HTMLOverride? {
+    let url = node.url ?? ""
+    if url.hasPrefix("claim:") { return claim(node) }
+    // A link to another lesson's Markdown file goes to its page.
+    let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+    let fragment = parts.count > 1 ? String(parts[1]) : nil
+    let file = parts[0].split(separator: "/").last.map(String.init) ?? ""
+    guard file.hasSuffix(".md"), !url.contains(":"), let page = pages[String(file.dropLast(3))]
+    else { return nil }
+    let view = LinkView(
+      href: page + (fragment.map { "#" + $0 } ?? ""),
+      title: node.title.flatMap { $0.isEmpty ? nil : $0 })
+    let (before, after) = templates.wrap("link", view)
+    return .wrap(before: before, after: after)
+  }
+
+  private func claim(_ node: MarkdownNode) -> HTMLOverride? {
+    guard
+      let claim = lesson.claims.first(where: {
+        $0.location.line == max(node.start.line, 1)
+          && $0.location.column == max(node.start.column, 1)
+      })
+    else { return nil }
+    let report = results.currentReport?.claims.first {
+      $0.line == claim.location.line && $0.column == claim.location.column
+    }
+    let view = ClaimPresentation(claim: claim, report: report, notMeasured: notMeasuredReason).view
+    let (before, after) = templates.wrap("claim", view)
+    return .wrap(before: before, after: after)
+  }
+}
