@@ -64,6 +64,7 @@ public struct LessonVerifier {
             let record = runOnce(
               example, lesson, packagePath: packagePath, run: run, of: example.runs, live: true)
             judge(record, of: example, into: &report)
+            printTimeline(of: record)
           }
         }
       }
@@ -227,7 +228,7 @@ public struct LessonVerifier {
       }
     ) { line in
       // Span markers are for the timeline, not for the reader.
-      guard live, !(line.stream == .stderr && line.text.hasPrefix("::span-")) else { return }
+      guard live, !Timeline.isMarker(line) else { return }
       shown += 1
       if shown > liveLineLimit {
         if shown == liveLineLimit + 1 {
@@ -307,6 +308,15 @@ public struct LessonVerifier {
   }
 
   // MARK: Report
+
+  /// The run as a picture in text: which spans were active when, as on the site.
+  private func printTimeline(of record: RunRecord) {
+    let timeline = Timeline.extract(from: record)
+    for row in timeline.textPicture(width: 76) { console.line(console.paint(row, .dim)) }
+    for problem in timeline.problems {
+      console.line(console.paint("  timeline: \(problem)", .yellow))
+    }
+  }
 
   private func printOutcome(_ report: ExampleReport, _ example: Example) {
     switch report.status {
