@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
-// swift-format-ignore-file: the lesson list below is written by `lesson-runner tangle`.
+// swift-format-ignore-file
+// (The lesson list below is written by `lesson-runner tangle`, not by hand.)
 import PackageDescription
 
 // Lessons are the reader's code: Swift 6, and no warning may pass.
@@ -7,6 +8,35 @@ let lessonSettings: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
 
 // MARK: Tangled lessons. Written by `swift run lesson-runner tangle`: edit the lessons, not this list.
 let lessonTargets: [Target] = [
+  // lessons/01-two-stones.md
+  .executableTarget(name: "Lesson01OneAtATime", path: "Sources/Lessons/01-two-stones/one-at-a-time", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01TwoHands", path: "Sources/Lessons/01-two-stones/two-hands", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01OneHand", path: "Sources/Lessons/01-two-stones/one-hand", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01PolishOneByOne", path: "Sources/Lessons/01-two-stones/polish-one-by-one", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01PolishTwoHands", path: "Sources/Lessons/01-two-stones/polish-two-hands", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01PolishOneHand", path: "Sources/Lessons/01-two-stones/polish-one-hand", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01", dependencies: ["Lesson01OneAtATime", "Lesson01TwoHands", "Lesson01OneHand", "Lesson01PolishOneByOne", "Lesson01PolishTwoHands", "Lesson01PolishOneHand"], path: "Sources/Lessons/01-two-stones/Lesson01", swiftSettings: lessonSettings),
+  // lessons/02-blocking.md
+  .executableTarget(name: "Lesson02HoldingHand", path: "Sources/Lessons/02-blocking/holding-hand", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02OpenHand", path: "Sources/Lessons/02-blocking/open-hand", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02BlockedPool", path: "Sources/Lessons/02-blocking/blocked-pool", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02SleepingPool", path: "Sources/Lessons/02-blocking/sleeping-pool", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02GlobalQueue", path: "Sources/Lessons/02-blocking/global-queue", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02OwnThread", path: "Sources/Lessons/02-blocking/own-thread", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02NioPool", dependencies: [.product(name: "NIOPosix", package: "swift-nio")], path: "Sources/Lessons/02-blocking/nio-pool", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02TenThousandTasks", path: "Sources/Lessons/02-blocking/ten-thousand-tasks", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02TenThousandThreads", path: "Sources/Lessons/02-blocking/ten-thousand-threads", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02", dependencies: ["Lesson02HoldingHand", "Lesson02OpenHand", "Lesson02BlockedPool", "Lesson02SleepingPool", "Lesson02GlobalQueue", "Lesson02OwnThread", "Lesson02NioPool", "Lesson02TenThousandTasks", "Lesson02TenThousandThreads"], path: "Sources/Lessons/02-blocking/Lesson02", swiftSettings: lessonSettings),
+  // lessons/03-event-loop.md
+  .executableTarget(name: "Lesson03TwoJobs", path: "Sources/Lessons/03-event-loop/two-jobs", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03HiHoiSequential", path: "Sources/Lessons/03-event-loop/hi-hoi-sequential", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03HiHoiTasks", path: "Sources/Lessons/03-event-loop/hi-hoi-tasks", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03HiHoiLoop", path: "Sources/Lessons/03-event-loop/hi-hoi-loop", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03BlockedLoop", path: "Sources/Lessons/03-event-loop/blocked-loop", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03MainActorBlocked", path: "Sources/Lessons/03-event-loop/main-actor-blocked", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03ActorOnLoop", path: "Sources/Lessons/03-event-loop/actor-on-loop", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03NioHiHoi", dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/Lessons/03-event-loop/nio-hi-hoi", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03", dependencies: ["Lesson03TwoJobs", "Lesson03HiHoiSequential", "Lesson03HiHoiTasks", "Lesson03HiHoiLoop", "Lesson03BlockedLoop", "Lesson03MainActorBlocked", "Lesson03ActorOnLoop", "Lesson03NioHiHoi"], path: "Sources/Lessons/03-event-loop/Lesson03", swiftSettings: lessonSettings),
 ]
 // MARK: End of tangled lessons.
 

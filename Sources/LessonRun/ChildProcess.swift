@@ -75,6 +75,7 @@ public enum ChildProcess {
       envp.forEach { free($0) }
     }
 
+    let busyBefore = MachineLoad.busySeconds()
     let clock = ContinuousClock()
     let start = clock.now
     var pid: pid_t = 0
@@ -154,9 +155,13 @@ public enum ChildProcess {
     let cpu =
       Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
       + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    return RunRecord(
+    var record = RunRecord(
       ending: ending!, wallSeconds: (reapedAt - start).seconds, cpuSeconds: cpu,
       stdout: collector.text(.stdout), stderr: collector.text(.stderr), lines: collector.lines)
+    if let before = busyBefore, let after = MachineLoad.busySeconds() {
+      record.otherCPUSeconds = max(0, after - before - cpu)
+    }
+    return record
   }
 
   private static func failed(_ message: String) -> RunRecord {

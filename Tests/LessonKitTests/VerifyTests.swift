@@ -125,3 +125,35 @@ func run(wall: Double, stdout: String = "") -> RunRecord {
     #expect(try expectation("less than 0.8 times", target: "a/b").isSharp(around: 0.5))
   }
 }
+
+@Suite struct BusyMachineTests {
+  func run(wall: Double, others: Double) -> RunRecord {
+    var r = RunRecord(
+      ending: .exited(0), wallSeconds: wall, cpuSeconds: 0, stdout: "", stderr: "", lines: [])
+    r.otherCPUSeconds = others
+    return r
+  }
+
+  func check(_ runs: [String: [RunRecord]]) throws -> ClaimResult {
+    let claim = try ClaimParser.parse(
+      text: "about half the time", target: "two/one", title: "±20%, needs 2 cores",
+      at: SourceLocation(file: "l.md", line: 1))
+    return ClaimChecker.check(claim, runs: runs, cores: 2)
+  }
+
+  @Test func aFalseClaimOnAnIdleMachineFails() throws {
+    let r = try check(["two": [run(wall: 1.0, others: 0.02)], "one": [run(wall: 1.0, others: 0)]])
+    #expect(r.verdict == .failed)
+  }
+
+  @Test func aFailureWhileOthersHeldACoreIsSkippedNotPassed() throws {
+    let r = try check(["two": [run(wall: 0.8, others: 0.7)], "one": [run(wall: 1.0, others: 0.9)]])
+    #expect(r.verdict == .skipped)
+    #expect(r.reason?.contains("free cores") == true)
+  }
+
+  @Test func aPassWhileBusyStillPasses() throws {
+    let r = try check(["two": [run(wall: 0.5, others: 0.5)], "one": [run(wall: 1.0, others: 0.9)]])
+    #expect(r.verdict == .passed)
+  }
+}

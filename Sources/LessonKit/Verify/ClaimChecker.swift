@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outcome of checking one claim.
 public enum Verdict: String, Sendable, Codable {
   case passed, failed, skipped
@@ -29,6 +31,10 @@ public struct ClaimResult: Sendable, Hashable {
 
 /// Judges claims against the runs of their examples.
 public enum ClaimChecker {
+  /// How much of a core other processes may use before a claim that needs N cores is
+  /// skipped as unjudgeable.
+  public static let busyMargin = 0.3
+
   /// `runs` maps an example's name to its successful runs; `cores` is the machine's core count.
   public static func check(_ claim: Claim, runs: [String: [RunRecord]], cores: Int) -> ClaimResult {
     if let needed = claim.neededCores, cores < needed {
@@ -53,6 +59,17 @@ public enum ClaimChecker {
       return ClaimResult(claim: claim, measured: nil, verdict: .unmeasured, reason: f.message)
     case .success(let v):
       let holds = claim.expectation.holds(for: v)
+      // Cores that other processes kept busy were not there for the example: a claim about
+      // what N cores do cannot fail while fewer than N were free. It is skipped, never passed.
+      if !holds, let needed = claim.neededCores, let free = freeCores(for: claim, runs, cores),
+        free < Double(needed) - busyMargin
+      {
+        return ClaimResult(
+          claim: claim, measured: v, verdict: .skipped,
+          reason: String(
+            format: "needs %d free cores, but other processes left %.1f; measured ", needed, free)
+            + Format.value(v, claim.expectation.dimension))
+      }
       return ClaimResult(
         claim: claim, measured: v, verdict: holds ? .passed : .failed,
         reason: holds
@@ -60,6 +77,13 @@ public enum ClaimChecker {
           : "measured \(Format.value(v, claim.expectation.dimension)), outside \(Format.range(claim.expectation))",
         sharp: claim.expectation.isSharp(around: v))
     }
+  }
+
+  /// The fewest cores left free, on average over its runs, for any example of the claim.
+  static func freeCores(for claim: Claim, _ runs: [String: [RunRecord]], _ cores: Int) -> Double? {
+    claim.examples.compactMap { name in
+      median((runs[name] ?? []).compactMap { $0.freeCores(of: cores) })
+    }.min()
   }
 
   struct Failure: Error {

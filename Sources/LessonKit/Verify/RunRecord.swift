@@ -29,6 +29,9 @@ public struct RunRecord: Sendable, Hashable, Codable {
   public var wallSeconds: Double
   /// User plus system CPU time of the process.
   public var cpuSeconds: Double
+  /// CPU time that everything else on the machine used while this ran, when known:
+  /// how busy the machine was, for claims that need free cores.
+  public var otherCPUSeconds: Double?
   public var stdout: String
   public var stderr: String
   public var lines: [TimedLine]
@@ -46,6 +49,12 @@ public struct RunRecord: Sendable, Hashable, Codable {
   }
 
   public var succeeded: Bool { ending == .exited(0) }
+
+  /// How many of the machine's `cores` were left for this run, on average.
+  public func freeCores(of cores: Int) -> Double? {
+    guard let other = otherCPUSeconds, wallSeconds > 0 else { return nil }
+    return Double(cores) - other / wallSeconds
+  }
 }
 
 public func median(_ values: [Double]) -> Double? {
