@@ -1,0 +1,40 @@
+// Example 'ten-thousand-threads' of lessons/02-blocking.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+#sourceLocation(file: "lessons/02-blocking.md", line: 395)
+import Foundation
+import Synchronization
+
+/// The memory this process occupies right now, in kilobytes: the VmRSS line
+/// of /proc/self/status on Linux.
+func residentKilobytes() -> Int {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    let fields = line.split(whereSeparator: \.isWhitespace)
+    return fields.count > 1 ? Int(fields[1]) ?? 0 : 0
+}
+#sourceLocation(file: "lessons/02-blocking.md", line: 448)
+let count = 10_000
+let waiting = Atomic(0)
+let before = residentKilobytes()
+let go = DispatchSemaphore(value: 0)
+let allDone = DispatchGroup()
+
+for _ in 0..<count {
+    allDone.enter()
+    Thread {
+        waiting.add(1, ordering: .relaxed)
+        go.wait()  // blocks this thread until we let it go
+        allDone.leave()
+    }.start()
+}
+// Once every thread is waiting, weigh them.
+while waiting.load(ordering: .relaxed) < count {
+    usleep(10_000)
+}
+let perThread = Double(residentKilobytes() - before) / Double(count)
+print("\(count) threads waiting")
+print("kilobytes per waiting thread:", String(format: "%.1f", perThread))
+for _ in 0..<count { go.signal() }
+allDone.wait()
+print("all of them done")
+#sourceLocation()

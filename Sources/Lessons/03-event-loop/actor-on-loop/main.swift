@@ -1,0 +1,128 @@
+// Example 'actor-on-loop' of lessons/03-event-loop.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
+import Foundation
+
+/// The kernel's id for the thread running this line. Linux shows it as
+/// the symbolic link /proc/thread-self, which points to "PID/task/TID".
+func threadID() -> Int {
+    let link = try! FileManager.default
+        .destinationOfSymbolicLink(atPath: "/proc/thread-self")
+    return Int(link.split(separator: "/").last!)!
+}
+
+/// "the main thread" (its id is the process id), or "thread 12345".
+func thisThread() -> String {
+    threadID() == Int(getpid()) ? "the main thread" : "thread \(threadID())"
+}
+
+/// A duration as "1.23 s", and the time since the program started.
+func seconds(_ d: Duration) -> String {
+    let (whole, attoseconds) = d.components
+    return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
+}
+let start = ContinuousClock.now
+func now() -> String { seconds(start.duration(to: .now)) }
+#sourceLocation(file: "lessons/03-event-loop.md", line: 65)
+import Foundation
+
+/// A tiny event loop: one thread, a queue of jobs, and timers kept in
+/// deadline order. `run()` works on the thread that calls it, and returns
+/// when there is nothing left to do.
+final class TinyLoop: @unchecked Sendable {
+    typealias Job = () -> Void
+    private let lock = NSCondition()          // guards the two lists below
+    private var jobs: [Job] = []              // ready to run, first in, first out
+    // Jobs waiting for a moment, kept sorted: earliest deadline first.
+    private var timers: [(deadline: ContinuousClock.Instant, job: Job)] = []
+
+    /// Queue a job to run as soon as the loop gets to it.
+    func execute(_ job: @escaping Job) {
+        lock.lock(); defer { lock.unlock() }
+        jobs.append(job)
+        lock.signal()                         // wake the loop if it is waiting
+    }
+
+    /// Queue a job to run once `delay` has passed.
+    func schedule(after delay: Duration, _ job: @escaping Job) {
+        lock.lock(); defer { lock.unlock() }
+        let deadline = ContinuousClock.now + delay
+        let place = timers.firstIndex { $0.deadline > deadline } ?? timers.endIndex
+        timers.insert((deadline, job), at: place)
+        lock.signal()
+    }
+
+    /// The loop itself: take the next job, run it to the end, repeat.
+    func run() {
+        while let job = nextJob() {
+            job()                             // one job at a time, never two
+        }
+    }
+
+    private func nextJob() -> Job? {
+        lock.lock(); defer { lock.unlock() }
+        while true {
+            // Timers whose deadline has passed join the back of the queue.
+            while let first = timers.first, first.deadline <= .now {
+                jobs.append(timers.removeFirst().job)
+            }
+            if !jobs.isEmpty { return jobs.removeFirst() }
+            guard let first = timers.first else { return nil }   // nothing left: stop
+            // Nothing ready: sleep until the next deadline, or until a new job arrives.
+            let wait = ContinuousClock.now.duration(to: first.deadline).components
+            let seconds = Double(wait.seconds) + Double(wait.attoseconds) / 1e18
+            _ = lock.wait(until: Date(timeIntervalSinceNow: seconds))
+        }
+    }
+}
+#sourceLocation(file: "lessons/03-event-loop.md", line: 255)
+/// Swift tasks and actors can run on the loop too. The runtime hands the
+/// loop each piece of a task, from one suspension to the next, as a job.
+extension TinyLoop: TaskExecutor, SerialExecutor {
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        execute {
+            job.runSynchronously(isolatedTo: self.asUnownedSerialExecutor(),
+                                 taskExecutor: self.asUnownedTaskExecutor())
+        }
+    }
+
+    /// Suspend the calling task; a timer on the loop resumes it.
+    func sleep(for delay: Duration) async {
+        await withCheckedContinuation { continuation in
+            schedule(after: delay) { continuation.resume() }
+        }
+    }
+}
+#sourceLocation(file: "lessons/03-event-loop.md", line: 434)
+let loop = TinyLoop()
+
+/// An actor's code runs on its serial executor; this one chooses the loop.
+actor Scoreboard {
+    nonisolated var unownedExecutor: UnownedSerialExecutor {
+        loop.asUnownedSerialExecutor()
+    }
+    var catches = 0
+    func caught(_ hand: String) {
+        catches += 1
+        print("\(hand) catch, \(catches) in all, counted on \(thisThread())")
+    }
+}
+let board = Scoreboard()
+
+func juggle(_ hand: String, flights: Int, each flight: Duration) async {
+    for _ in 1...flights {
+        await loop.sleep(for: flight)
+        await board.caught(hand)
+    }
+}
+
+Task(executorPreference: loop) {
+    await withTaskGroup(of: Void.self) { group in   // children keep the preference
+        group.addTask { await juggle("A", flights: 3, each: .milliseconds(300)) }
+        group.addTask { await juggle("B", flights: 2, each: .milliseconds(400)) }
+    }
+    print("both hands are empty at \(now()) on \(thisThread())")
+}
+loop.run()
+#sourceLocation()

@@ -1,0 +1,39 @@
+// Example 'main-actor-blocked' of lessons/03-event-loop.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
+import Foundation
+
+/// The kernel's id for the thread running this line. Linux shows it as
+/// the symbolic link /proc/thread-self, which points to "PID/task/TID".
+func threadID() -> Int {
+    let link = try! FileManager.default
+        .destinationOfSymbolicLink(atPath: "/proc/thread-self")
+    return Int(link.split(separator: "/").last!)!
+}
+
+/// "the main thread" (its id is the process id), or "thread 12345".
+func thisThread() -> String {
+    threadID() == Int(getpid()) ? "the main thread" : "thread \(threadID())"
+}
+
+/// A duration as "1.23 s", and the time since the program started.
+func seconds(_ d: Duration) -> String {
+    let (whole, attoseconds) = d.components
+    return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
+}
+let start = ContinuousClock.now
+func now() -> String { seconds(start.duration(to: .now)) }
+#sourceLocation(file: "lessons/03-event-loop.md", line: 395)
+/// Thread.sleep is not allowed in async code, so we wrap it in a plain function.
+func blockingSleep(_ seconds: Double) { Thread.sleep(forTimeInterval: seconds) }
+
+let due = ContinuousClock.now + .milliseconds(200)
+let timer = Task {                            // top-level code is on the main actor,
+    try? await Task.sleep(until: due)         // and so is this task
+    print("timer lateness: \(seconds(due.duration(to: .now)))")
+}
+Task {                                        // and this one
+    blockingSleep(1)
+}
+await timer.value
+#sourceLocation()

@@ -1,0 +1,46 @@
+// Example 'nio-hi-hoi' of lessons/03-event-loop.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
+import Foundation
+
+/// The kernel's id for the thread running this line. Linux shows it as
+/// the symbolic link /proc/thread-self, which points to "PID/task/TID".
+func threadID() -> Int {
+    let link = try! FileManager.default
+        .destinationOfSymbolicLink(atPath: "/proc/thread-self")
+    return Int(link.split(separator: "/").last!)!
+}
+
+/// "the main thread" (its id is the process id), or "thread 12345".
+func thisThread() -> String {
+    threadID() == Int(getpid()) ? "the main thread" : "thread \(threadID())"
+}
+
+/// A duration as "1.23 s", and the time since the program started.
+func seconds(_ d: Duration) -> String {
+    let (whole, attoseconds) = d.components
+    return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
+}
+let start = ContinuousClock.now
+func now() -> String { seconds(start.duration(to: .now)) }
+#sourceLocation(file: "lessons/03-event-loop.md", line: 500)
+import NIOCore
+import NIOPosix
+
+let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)   // one loop, own thread
+let loop = group.next()
+
+let hi = loop.scheduleTask(in: .seconds(1)) {
+    print("hi at \(now()), in the loop: \(loop.inEventLoop)")
+    return threadID()
+}
+let hoi = loop.scheduleTask(in: .seconds(2)) {
+    print("hoi at \(now()), in the loop: \(loop.inEventLoop)")
+    return threadID()
+}
+let hiThread = try await hi.futureResult.get()
+let hoiThread = try await hoi.futureResult.get()
+print("hi and hoi ran on one thread: \(hiThread == hoiThread)")
+print("that thread is the main thread: \(hiThread == Int(getpid()))")
+try await group.shutdownGracefully()
+#sourceLocation()
