@@ -42,9 +42,7 @@ struct Verify: ParsableCommand {
     let (reports, exitCode) = try Self.verify(
       files, in: workspace, console: console, strict: strict)
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      FileHandle.standardOutput.write(try encoder.encode(reports))
+      FileHandle.standardOutput.write(try Session.json(reports))
       FileHandle.standardOutput.write(Data("\n".utf8))
     }
     if exitCode != 0 { throw ExitCode(exitCode) }
