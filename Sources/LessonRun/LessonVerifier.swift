@@ -40,7 +40,6 @@ public struct LessonVerifier {
 
     let buildFailures = build(lesson, packagePath: packagePath, diagnostics: &diagnostics)
     var examples: [ExampleReport] = []
-    var successfulRuns: [String: [RunRecord]] = [:]
     for example in lesson.examples {
       var report = ExampleReport(
         name: example.name, file: example.location.file, line: example.location.line,
@@ -60,18 +59,22 @@ public struct LessonVerifier {
           report.status = .buildFailed
           report.messages = failure
         } else {
-          for run in 1...example.runs {
-            let record = runOnce(
-              example, lesson, packagePath: packagePath, run: run, of: example.runs, live: true)
-            judge(record, of: example, into: &report)
-            printTimeline(of: record)
-          }
+          // The first run is the one to watch; further runs come after every example
+          // has run once, taking turns, so a change in the machine's load falls on all.
+          let record = runOnce(
+            example, lesson, packagePath: packagePath, run: 1, of: example.runs, live: true)
+          judge(record, of: example, into: &report)
+          printTimeline(of: record)
         }
       }
-      successfulRuns[example.name] = report.runs.filter(\.succeeded)
       examples.append(report)
       printOutcome(report, example)
     }
+    let wanted = Dictionary(
+      uniqueKeysWithValues: lesson.examples.filter { $0.runs > 1 }.map { ($0.name, $0.runs) })
+    moreRuns(wanted, of: lesson, packagePath: packagePath, examples: &examples)
+    var successfulRuns: [String: [RunRecord]] = [:]
+    for report in examples { successfulRuns[report.name] = report.runs.filter(\.succeeded) }
 
     var results = lesson.claims.map {
       ClaimChecker.check($0, runs: successfulRuns, cores: environment.cores)
@@ -83,23 +86,15 @@ public struct LessonVerifier {
       results.filter { $0.verdict == .failed || ($0.verdict == .skipped && $0.measured != nil) }
         .flatMap(\.claim.examples))
     if !retry.isEmpty {
-      for name in retry.sorted() {
-        guard let example = lesson.example(named: name),
-          let index = examples.firstIndex(where: { $0.name == name })
-        else { continue }
-        var count = examples[index].runs.count
-        while count < medianRuns {
-          count += 1
-          console.line(
-            console.paint(
-              "  re-running \(name) (run \(count) of \(medianRuns)) to judge its claims on a median",
-              .dim))
-          let record = runOnce(
-            example, lesson, packagePath: packagePath, run: count, of: medianRuns, live: false)
-          judge(record, of: example, into: &examples[index])
-        }
-        successfulRuns[name] = examples[index].runs.filter(\.succeeded)
-      }
+      let names = retry.sorted().joined(separator: ", ")
+      console.line()
+      console.line(
+        console.paint(
+          "Some claims do not hold yet; judging them on \(medianRuns) runs of \(names).", .dim))
+      moreRuns(
+        Dictionary(uniqueKeysWithValues: retry.map { ($0, medianRuns) }), of: lesson,
+        packagePath: packagePath, examples: &examples)
+      for report in examples { successfulRuns[report.name] = report.runs.filter(\.succeeded) }
       results = lesson.claims.map {
         ClaimChecker.check($0, runs: successfulRuns, cores: environment.cores)
       }
@@ -109,6 +104,35 @@ public struct LessonVerifier {
       lesson, diagnostics: diagnostics, examples: examples, claims: results.map(ClaimReport.init))
     printSummary(report)
     return report
+  }
+
+  /// Runs examples until each has `wanted[name]` runs, in rounds: every example's second
+  /// run, then every third, so that examples compared in a ratio are measured side by side.
+  private func moreRuns(
+    _ wanted: [String: Int], of lesson: Lesson, packagePath: URL, examples: inout [ExampleReport]
+  ) {
+    let most = wanted.values.max() ?? 0
+    guard most > 1 else { return }
+    for round in 2...most {
+      for (index, report) in examples.enumerated()
+      where report.status != .buildFailed && (wanted[report.name] ?? 0) >= round
+        && report.runs.count < round
+      {
+        guard let example = lesson.example(named: report.name), example.mode == .run else {
+          continue
+        }
+        let total = max(example.runs, wanted[report.name]!)
+        let record = runOnce(
+          example, lesson, packagePath: packagePath, run: round, of: total, live: false)
+        let before = examples[index].messages.count
+        judge(record, of: example, into: &examples[index])
+        let took = Format.value(record.wallSeconds, .time)
+        console.line(console.paint("  \(report.name): run \(round) of \(total), \(took)", .dim))
+        for message in examples[index].messages.dropFirst(before) {
+          console.line(console.paint(message, .red))
+        }
+      }
+    }
   }
 
   // MARK: Build
