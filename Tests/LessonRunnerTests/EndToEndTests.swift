@@ -13,13 +13,15 @@ import Testing
     var reports: [LessonReport]
   }
 
-  func runner(_ arguments: [String]) throws -> Outcome {
+  func runner(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) throws
+    -> Outcome
+  {
     let binary = packageRoot.appendingPathComponent(".build/debug/lesson-runner").path
     try #require(FileManager.default.isExecutableFile(atPath: binary), "build lesson-runner first")
     let record = ChildProcess.run(
       binary,
       .init(
-        arguments: arguments, environment: ["NO_COLOR": "1"], timeout: .seconds(600),
+        arguments: arguments, environment: environment, timeout: .seconds(600),
         outputLimit: 64 << 20))
     guard case .exited(let status) = record.ending else {
       Issue.record("lesson-runner ended with \(record.ending)")
@@ -99,6 +101,14 @@ import Testing
     #expect(out.stderr.contains("'flood' printed more than"))
     let hang = try #require(report.examples.first { $0.name == "hang" }?.runs.first)
     #expect(hang.wallSeconds < 5)
+  }
+
+  @Test func noControlCodesIntoAPipe() throws {
+    // NO_COLOR is empty here, which counts as unset: the pipe alone must keep colour out.
+    let out = try runner([fixture("false-claim")], environment: ["NO_COLOR": ""])
+    #expect(out.status == 1)
+    #expect(!out.stdout.contains("\u{1B}"))
+    #expect(out.stdout.contains("Claims"))
   }
 
   @Test func unknownLessonIsAClearError() throws {
