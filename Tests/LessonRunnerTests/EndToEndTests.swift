@@ -49,7 +49,9 @@ import Testing
     #expect(report.status == .passed)
     #expect(report.claims.map(\.verdict) == [.passed, .passed, .passed, .skipped])
     #expect(report.claims.allSatisfy { $0.line > 0 && $0.file.hasSuffix("passing.md") })
-    #expect(report.claims[0].measured.map { $0 >= 0.4 && $0 < 0.55 } == true)
+    // Sleeps never end early, so the wall time is at least their sum; how much more is the
+    // claim's business, judged with its tolerance.
+    #expect(report.claims[0].measured.map { $0 >= 0.4 } == true)
     #expect(report.examples.first { $0.name == "mismatch" }?.status == .passed)
     #expect(report.examples.first { $0.name == "typed" }?.status == .notRun)
     // Lines arrive as they are printed, not when the process ends.
