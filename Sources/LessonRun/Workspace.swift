@@ -33,9 +33,9 @@ public struct Workspace: Sendable {
   public func lessonFiles() -> [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: lessonsDirectory.path)) ?? []
     return names.filter { name in
-      name.hasSuffix(".md") && LessonParserNaming.number(of: name) != nil
+      name.hasSuffix(".md") && number(of: name) != nil
     }
-    .sorted { LessonParserNaming.number(of: $0)! < LessonParserNaming.number(of: $1)! }
+    .sorted { number(of: $0)! < number(of: $1)! }
     .map { lessonsDirectory.appendingPathComponent($0) }
   }
 
@@ -70,11 +70,16 @@ public struct Workspace: Sendable {
     }
   }
 
+  /// The lesson number a file name starts with (`03-event-loop.md` is 3), if any.
+  private func number(of fileName: String) -> Int? {
+    LessonParser.numberAndSlug(fileName).0
+  }
+
   /// Finds the lesson a command-line argument names: a number, a slug or a path.
   public func resolve(_ argument: String) -> URL? {
     let files = lessonFiles()
     if let n = Int(argument) {
-      return files.first { LessonParserNaming.number(of: $0.lastPathComponent) == n }
+      return files.first { number(of: $0.lastPathComponent) == n }
     }
     if argument.hasSuffix(".md") || argument.contains("/") {
       let url = URL(
@@ -86,14 +91,5 @@ public struct Workspace: Sendable {
       let stem = url.deletingPathExtension().lastPathComponent
       return stem == argument || stem.drop { $0 != "-" }.dropFirst() == argument[...]
     }
-  }
-}
-
-/// Lesson numbers from file names, kept apart from parsing so listing needs no parse.
-enum LessonParserNaming {
-  static func number(of fileName: String) -> Int? {
-    let digits = fileName.prefix { $0.isASCII && $0.isNumber }
-    guard !digits.isEmpty, fileName.dropFirst(digits.count).first == "-" else { return nil }
-    return Int(digits)
   }
 }

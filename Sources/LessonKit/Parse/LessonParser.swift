@@ -47,7 +47,7 @@ public enum LessonParser {
   }
 
   /// `03-event-loop.md` gives (3, "event-loop"); `draft.md` gives (nil, "draft").
-  static func numberAndSlug(_ fileName: String) -> (Int?, String) {
+  public static func numberAndSlug(_ fileName: String) -> (Int?, String) {
     let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
     let digits = stem.prefix { $0.isASCII && $0.isNumber }
     if !digits.isEmpty, let n = Int(digits), stem.dropFirst(digits.count).first == "-" {
