@@ -33,6 +33,8 @@ import Testing
     #expect(try claim("twice as long", "a/b").expectation.value == 2)
     #expect(try claim("about two seconds", "a").expectation.value == 2)
     #expect(try claim("half a second", "a").expectation.value == 0.5)
+    #expect(try claim("about as long as", "a/b").expectation.value == 1)
+    #expect(try claim("about the same time", "a/b").expectation.value == 1)
   }
 
   @Test func boundsAndOptions() throws {

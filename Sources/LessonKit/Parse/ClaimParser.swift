@@ -113,6 +113,10 @@ enum ClaimParser {
     if let (value, dimension, _) = Units.quantity(rest) {
       return (relation, value, dimension)
     }
+    // "about as long as", "about the same time as": a ratio of one.
+    if Units.sameness.contains(where: { rest.hasPrefix($0) }) {
+      return (relation, 1, .number)
+    }
     for (word, value) in Units.numberWords.sorted(by: { $0.key.count > $1.key.count })
     where rest.hasPrefix(word) {
       let after = rest.dropFirst(word.count)

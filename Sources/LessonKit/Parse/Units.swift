@@ -11,6 +11,9 @@ enum Units {
   /// Words that mark a plain number or a ratio.
   static let ratio: Set<String> = ["times", "×", "x"]
 
+  /// Phrases that state a ratio of one.
+  static let sameness = ["as long", "as fast", "as quick", "the same time", "the same"]
+
   static let numberWords: [String: Double] = [
     "half": 0.5, "a third": 1.0 / 3.0, "a quarter": 0.25, "twice": 2,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
