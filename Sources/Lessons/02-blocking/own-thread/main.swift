@@ -1,6 +1,6 @@
 // Example 'own-thread' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 129)
+#sourceLocation(file: "lessons/02-blocking.md", line: 130)
 import Foundation
 import Synchronization
 
@@ -53,7 +53,7 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 318)
+#sourceLocation(file: "lessons/02-blocking.md", line: 320)
 /// Runs the blocking call on a new thread, and suspends meanwhile.
 func lookUp() async {
     await withCheckedContinuation { continuation in

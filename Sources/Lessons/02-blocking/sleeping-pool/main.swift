@@ -1,6 +1,6 @@
 // Example 'sleeping-pool' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 129)
+#sourceLocation(file: "lessons/02-blocking.md", line: 130)
 import Foundation
 import Synchronization
 
@@ -53,7 +53,7 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 226)
+#sourceLocation(file: "lessons/02-blocking.md", line: 227)
 let heartbeat = startHeartbeat()
 let sleeping = Gauge()
 

@@ -94,7 +94,7 @@ extension TinyLoop: TaskExecutor, SerialExecutor {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 434)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 437)
 let loop = TinyLoop()
 
 /// An actor's code runs on its serial executor; this one chooses the loop.

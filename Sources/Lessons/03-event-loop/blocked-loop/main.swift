@@ -75,7 +75,7 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 327)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 328)
 let loop = TinyLoop()
 let due = ContinuousClock.now + .milliseconds(200)
 

@@ -23,7 +23,7 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 395)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 398)
 /// Thread.sleep is not allowed in async code, so we wrap it in a plain function.
 func blockingSleep(_ seconds: Double) { Thread.sleep(forTimeInterval: seconds) }
 

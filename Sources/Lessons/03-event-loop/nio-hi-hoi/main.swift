@@ -23,7 +23,7 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 500)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 503)
 import NIOCore
 import NIOPosix
 
