@@ -78,17 +78,15 @@ extension Workspace {
   /// Writes a draft lesson (one outside lessons/) as a package of its own under .build,
   /// and returns that package's folder.
   public func tangleDraft(_ lesson: Lesson) throws -> URL {
-    let dir = root.appendingPathComponent(".build/drafts/\(lesson.slug)")
-    let fm = FileManager.default
-    try? fm.removeItem(at: dir.appendingPathComponent(Tangler.root))
-    var files = Tangler.files(for: lesson)
-    files.append(TangledFile(path: "Package.swift", contents: Tangler.draftManifest(for: lesson)))
-    for file in files {
-      let url = dir.appendingPathComponent(file.path)
-      if (try? String(contentsOf: url, encoding: .utf8)) == file.contents { continue }
-      try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try file.contents.write(to: url, atomically: true, encoding: .utf8)
+    let draft = Workspace(root: root.appendingPathComponent(".build/drafts/\(lesson.slug)"))
+    let manifest = Tangler.draftManifest(for: lesson)
+    if (try? String(contentsOf: draft.manifest, encoding: .utf8)) != manifest {
+      try FileManager.default.createDirectory(at: draft.root, withIntermediateDirectories: true)
+      try manifest.write(to: draft.manifest, atomically: true, encoding: .utf8)
     }
-    return dir
+    // The scratch package is tangled like the book: unchanged files stay untouched, so
+    // the next build redoes only what the draft changed.
+    _ = try draft.tangle([lesson], write: true)
+    return draft.root
   }
 }
