@@ -7,6 +7,9 @@ import PackageDescription
 let lessonSettings: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
 
 // MARK: Tangled lessons. Written by `swift run lesson-runner tangle`: edit the lessons, not this list.
+let lessonPackages: [Package.Dependency] = [
+  .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+]
 let lessonTargets: [Target] = [
   // lessons/01-two-stones.md
   .executableTarget(name: "Lesson01OneAtATime", path: "Sources/Lessons/01-two-stones/one-at-a-time", swiftSettings: lessonSettings),
@@ -47,10 +50,9 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
-  ],
+  ] + lessonPackages,
   targets: [
     // parse: cmark's C API, wrapped in one file.
     .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),

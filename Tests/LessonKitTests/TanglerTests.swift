@@ -56,4 +56,31 @@ import Testing
     #expect(Tangler.replacingRegion(in: manifest, with: "NEW") == "head\nNEW\ntail\n")
     #expect(Tangler.replacingRegion(in: "no region", with: "NEW") == nil)
   }
+
+  @Test func packagesComeFromTheOneLibraryTable() throws {
+    let lesson = try LessonParser.parse(
+      source: """
+        # T
+
+        ```swift example=a needs=Hummingbird,NIOCore
+        print(1)
+        ```
+
+        ```swift example=b needs=AsyncHTTPClient,NIOPosix
+        print(2)
+        ```
+        """, path: "lessons/07-t.md", fileName: "07-t.md")
+    let region = Tangler.manifestRegion(for: [lesson])
+    let packageLines = region.split(separator: "\n").filter { $0.contains(".package(url:") }
+    // Each package once, whatever number of its products are needed, in a stable order.
+    #expect(
+      packageLines == [
+        #"  .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),"#,
+        #"  .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),"#,
+        #"  .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),"#,
+      ])
+    #expect(region.contains(#".product(name: "Hummingbird", package: "hummingbird")"#))
+    #expect(region.contains(#".product(name: "AsyncHTTPClient", package: "async-http-client")"#))
+    #expect(Tangler.draftManifest(for: lesson).contains("dependencies: lessonPackages"))
+  }
 }

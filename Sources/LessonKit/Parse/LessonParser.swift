@@ -2,9 +2,6 @@ import CommonMark
 
 /// Reads a lesson file through cmark's tree into a `Lesson`, or reports every problem in it.
 public enum LessonParser {
-  /// Library products an example may name with `needs=`.
-  public static let knownProducts: Set<String> = ["NIOCore", "NIOPosix", "NIOConcurrencyHelpers"]
-
   /// Parses `source`, read from `path`. `fileName` (such as `03-event-loop.md`) gives the
   /// number and slug; a name without a number makes a draft lesson.
   public static func parse(source: String, path: String, fileName: String) throws(LessonErrors)
@@ -319,10 +316,10 @@ private struct State {
     }
     if let n = setting("needs", in: blocks) {
       let products = n.value!.split(separator: ",").map(String.init)
-      for p in products where !LessonParser.knownProducts.contains(p) {
+      for p in products where Library.products[p] == nil {
         error(
           at: n.at,
-          "unknown library '\(p)' in needs=; known ones are \(LessonParser.knownProducts.sorted().joined(separator: ", "))"
+          "unknown library '\(p)' in needs=; known ones are \(Library.products.keys.sorted().joined(separator: ", "))"
         )
       }
       example.needs = products

@@ -76,12 +76,16 @@ public enum Tangler {
 
   /// The SwiftPM targets of `lessons`, as the text that stands between the region markers.
   public static func manifestRegion(for lessons: [Lesson]) -> String {
-    var lines = [regionStart, "let lessonTargets: [Target] = ["]
+    var lines = [regionStart, "let lessonPackages: [Package.Dependency] = ["]
+    for package in Library.packages(for: lessons.flatMap(\.examples)) {
+      lines.append("  \(Library.manifestDependency(package)),")
+    }
+    lines += ["]", "let lessonTargets: [Target] = ["]
     for lesson in lessons {
       lines.append("  // \(lesson.path)")
       let built = lesson.examples.filter { $0.mode != .compileFail }
       for example in built {
-        let deps = example.needs.map { ".product(name: \"\($0)\", package: \"swift-nio\")" }
+        let deps = example.needs.compactMap(Library.manifestProduct)
         lines.append(
           "  .executableTarget(name: \"\(lesson.targetName(of: example))\", "
             + (deps.isEmpty ? "" : "dependencies: [\(deps.joined(separator: ", "))], ")
@@ -108,7 +112,6 @@ public enum Tangler {
 
   /// A whole package for a draft lesson that lives outside lessons/.
   public static func draftManifest(for lesson: Lesson) -> String {
-    let usesNIO = lesson.examples.contains { !$0.needs.isEmpty }
     return """
       // swift-tools-version: 6.0
       // A scratch package for \(lesson.path), written by lesson-runner: edit the lesson.
@@ -120,7 +123,7 @@ public enum Tangler {
 
       let package = Package(
         name: "Draft",
-        dependencies: [\(usesNIO ? #".package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2")"# : "")],
+        dependencies: lessonPackages,
         targets: lessonTargets,
         swiftLanguageModes: [.v6]
       )
