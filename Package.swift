@@ -77,7 +77,8 @@ let package = Package(
     // The lesson format, tangling and verdicts: pure logic, no processes.
     .target(name: "LessonKit", dependencies: ["CommonMark"]),
     // Building lessons and running their examples as processes.
-    .target(name: "LessonRun", dependencies: ["LessonKit"]),
+    .target(name: "CProcessControl"),
+    .target(name: "LessonRun", dependencies: ["LessonKit", "CProcessControl"]),
     // weave: the book as a website, from the lessons and their latest reports.
     .target(
       name: "LessonWeave",

@@ -75,6 +75,7 @@ public enum ChildProcess {
       envp.forEach { free($0) }
     }
 
+    Orphans.adopt()
     let busyBefore = MachineLoad.busySeconds()
     let clock = ContinuousClock()
     let start = clock.now
@@ -90,6 +91,7 @@ public enum ChildProcess {
       close(errPipe[0])
       return failed("cannot start \(executable): \(String(cString: strerror(spawned)))")
     }
+    Orphans.didStart(pid)
 
     var collector = Collector(start: start, clock: clock)
     var open: [(fd: Int32, stream: TimedLine.Stream)] = [
@@ -145,7 +147,9 @@ public enum ChildProcess {
       wait4(pid, &status, 0, &usage)
       reapedAt = clock.now
     }
-    kill(-pid, SIGKILL)  // Anything the example left running in its group goes too.
+    kill(-pid, SIGKILL)  // Anything the example left running in its group goes too,
+    Orphans.didReap(pid)
+    Orphans.sweep()  // and so does anything it started outside the group.
     collector.finish(onLine)
 
     if ending == nil {

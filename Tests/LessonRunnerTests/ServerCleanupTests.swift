@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import LessonRun
+
+/// An example may start a server: a listening socket, and perhaps processes of its own.
+/// Whatever way its run ends, none of it may outlive the run.
+@Suite(.serialized) struct ServerCleanupTests {
+  /// What one example wrote down while it was listening.
+  struct Note {
+    var name: String
+    var pid: pid_t
+    var child: pid_t
+    var port: Int
+  }
+
+  func notes(in folder: URL) throws -> [Note] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
+      let words = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        .split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+      try #require(words.count == 3, "note \(name) reads \(words)")
+      return Note(name: name, pid: pid_t(words[0]), child: pid_t(words[1]), port: words[2])
+    }
+  }
+
+  /// Whether a process with this id still exists (a zombie counts as gone).
+  func isAlive(_ pid: pid_t) -> Bool {
+    guard kill(pid, 0) == 0 else { return false }
+    let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+    let state = stat.split(separator: ")").last?.split(separator: " ").first
+    return state != "Z"
+  }
+
+  /// The loopback ports something listens on, from the kernel's own table.
+  func listeningPorts() throws -> Set<Int> {
+    let table = try String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)
+    var ports: Set<Int> = []
+    for line in table.split(separator: "\n").dropFirst() {
+      let fields = line.split(separator: " ")
+      guard fields.count > 3, fields[3] == "0A" else { continue }  // 0A: LISTEN
+      let local = fields[1].split(separator: ":")
+      if local.count == 2, let port = Int(local[1], radix: 16) { ports.insert(port) }
+    }
+    return ports
+  }
+
+  @Test func noServerOutlivesARunHoweverItEnds() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "listening-\(getpid())-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lesson = try #require(
+      Bundle.module.url(forResource: "Fixtures/listening", withExtension: "md"))
+    let binary = packageRoot.appendingPathComponent(".build/debug/lesson-runner").path
+    try #require(FileManager.default.isExecutableFile(atPath: binary), "build lesson-runner first")
+
+    let record = ChildProcess.run(
+      binary,
+      .init(
+        arguments: [lesson.path, "--json"],
+        environment: ["NO_COLOR": "1", "LISTENING_NOTES": folder.path],
+        timeout: .seconds(600), outputLimit: 64 << 20))
+    // Three of the four end badly, so the lesson fails; the runner itself must not.
+    #expect(record.ending == .exited(1), "\(record.stderr)")
+
+    let notes = try notes(in: folder)
+    #expect(notes.map(\.name) == ["crashes", "exits", "hangs", "wrong-output"])
+    let listening = try listeningPorts()
+    for note in notes {
+      #expect(!isAlive(note.pid), "example '\(note.name)' (pid \(note.pid)) is still running")
+      #expect(
+        !isAlive(note.child),
+        "the process '\(note.name)' started (pid \(note.child)) is still running"
+      )
+      #expect(!listening.contains(note.port), "port \(note.port) of '\(note.name)' still listens")
+    }
+  }
+}
