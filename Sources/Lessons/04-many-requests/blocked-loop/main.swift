@@ -1,6 +1,6 @@
 // Example 'blocked-loop' of lessons/04-many-requests.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/04-many-requests.md", line: 503)
+#sourceLocation(file: "lessons/04-many-requests.md", line: 514)
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -9,7 +9,8 @@ import Synchronization
 
 /// The kernel's id for the thread running this line (see lesson 3).
 func threadID() -> Int {
-    let link = try! FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")
+    let link = try! FileManager.default
+        .destinationOfSymbolicLink(atPath: "/proc/thread-self")
     return Int(link.split(separator: "/").last!)!
 }
 
@@ -28,12 +29,12 @@ final class SlowHandler: ChannelInboundHandler {
         let parts = request.uri.split(separator: "/")
         let ms = Int(parts.last ?? "") ?? 0
         if parts.first == "block" {
-            Thread.sleep(forTimeInterval: Double(ms) / 1000)   // the loop stops here
+            Thread.sleep(forTimeInterval: Double(ms) / 1000)  // the loop stops
             respond("blocked \(ms) ms", on: context)
         } else {
             let later = NIOLoopBound(context, eventLoop: context.eventLoop)
             context.eventLoop.scheduleTask(in: .milliseconds(Int64(ms))) {
-                respond("waited \(ms) ms", on: later.value)   // runs on the loop, later
+                respond("waited \(ms) ms", on: later.value)  // on the loop
             }
         }
     }
@@ -43,12 +44,13 @@ final class SlowHandler: ChannelInboundHandler {
 func respond(_ text: String, on context: ChannelHandlerContext) {
     var head = HTTPResponseHead(version: .http1_1, status: .ok)
     head.headers.add(name: "content-length", value: "\(text.utf8.count)")
+    let body = HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: text)))
     context.write(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
-    context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: text)))), promise: nil)
+    context.write(NIOAny(body), promise: nil)
     context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil)
 }
 
-/// Starts a server with one event-loop thread on 127.0.0.1 and returns its address.
+/// Starts a server with one event-loop thread on 127.0.0.1; returns its address.
 func startOneThreadServer() async throws -> String {
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     let channel = try await ServerBootstrap(group: group)
@@ -62,7 +64,7 @@ func startOneThreadServer() async throws -> String {
         .bind(host: "127.0.0.1", port: 0).get()
     return "http://127.0.0.1:\(channel.localAddress?.port ?? 0)"
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 150)
+#sourceLocation(file: "lessons/04-many-requests.md", line: 153)
 import Foundation
 
 /// Marks the start or end of a piece of work for the picture of the run.
@@ -76,9 +78,9 @@ import NIOCore
 /// A client that may open up to `connections` connections to one server.
 /// Call `shutdown()` on it when you are done.
 func makeClient(connections: Int = 64) -> HTTPClient {
-    var configuration = HTTPClient.Configuration()
-    configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connections
-    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    var settings = HTTPClient.Configuration()
+    settings.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connections
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
 }
 
 struct BadStatus: Error, CustomStringConvertible {
@@ -92,17 +94,20 @@ func get(_ url: String, with client: HTTPClient = .shared,
     let request = HTTPClientRequest(url: url)
     let response = try await client.execute(request, timeout: timeout)
     let body = try await response.body.collect(upTo: 1 << 20)
-    guard response.status == .ok else { throw BadStatus(status: Int(response.status.code)) }
+    guard response.status == .ok else {
+        throw BadStatus(status: Int(response.status.code))
+    }
     return String(buffer: body)
 }
 
 extension Duration {
     /// "1.23 s"
     var text: String {
-        String(format: "%.2f s", Double(components.seconds) + Double(components.attoseconds) / 1e18)
+        let (whole, attoseconds) = components
+        return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
     }
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 571)
+#sourceLocation(file: "lessons/04-many-requests.md", line: 584)
 /// Sends `count` requests to `url` at once, each on a connection of its own,
 /// and returns how long the slowest one took.
 func crowd(_ count: Int, to url: String) async throws -> Duration {
@@ -123,7 +128,7 @@ func crowd(_ count: Int, to url: String) async throws -> Duration {
     try await client.shutdown()
     return slowest
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 622)
+#sourceLocation(file: "lessons/04-many-requests.md", line: 635)
 let server = try await startOneThreadServer()
 
 let blocker = Task {

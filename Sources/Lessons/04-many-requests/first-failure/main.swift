@@ -1,6 +1,6 @@
 // Example 'first-failure' of lessons/04-many-requests.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/04-many-requests.md", line: 150)
+#sourceLocation(file: "lessons/04-many-requests.md", line: 153)
 import Foundation
 
 /// Marks the start or end of a piece of work for the picture of the run.
@@ -38,7 +38,7 @@ func startServer(marking: Bool = false) async throws -> String {
             inFlight.withLock { $0.now -= 1 }
             if marking { span("end", "served \(n)") }
         }
-        try await Task.sleep(for: .milliseconds(ms))      // waits without a thread
+        try await Task.sleep(for: .milliseconds(ms))   // waits without a thread
         return "waited \(ms) ms"
     }
     router.get("fail/:ms") { _, context -> String in
@@ -54,12 +54,12 @@ func startServer(marking: Bool = false) async throws -> String {
     }
 
     var logger = Logger(label: "server")
-    logger.logLevel = .critical                  // keep the examples' output clean
+    logger.logLevel = .critical            // keep the examples' output clean
     let (ports, announce) = AsyncStream.makeStream(of: Int.self)
     let app = Application(
         router: router,
         configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-        onServerRunning: { channel in announce.yield(channel.localAddress?.port ?? 0) },
+        onServerRunning: { announce.yield($0.localAddress?.port ?? 0) },
         logger: logger)
     Task { try await app.runService(gracefulShutdownSignals: []) }
     for await port in ports { return "http://127.0.0.1:\(port)" }
@@ -72,9 +72,9 @@ import NIOCore
 /// A client that may open up to `connections` connections to one server.
 /// Call `shutdown()` on it when you are done.
 func makeClient(connections: Int = 64) -> HTTPClient {
-    var configuration = HTTPClient.Configuration()
-    configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connections
-    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    var settings = HTTPClient.Configuration()
+    settings.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connections
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
 }
 
 struct BadStatus: Error, CustomStringConvertible {
@@ -88,17 +88,20 @@ func get(_ url: String, with client: HTTPClient = .shared,
     let request = HTTPClientRequest(url: url)
     let response = try await client.execute(request, timeout: timeout)
     let body = try await response.body.collect(upTo: 1 << 20)
-    guard response.status == .ok else { throw BadStatus(status: Int(response.status.code)) }
+    guard response.status == .ok else {
+        throw BadStatus(status: Int(response.status.code))
+    }
     return String(buffer: body)
 }
 
 extension Duration {
     /// "1.23 s"
     var text: String {
-        String(format: "%.2f s", Double(components.seconds) + Double(components.attoseconds) / 1e18)
+        let (whole, attoseconds) = components
+        return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
     }
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 670)
+#sourceLocation(file: "lessons/04-many-requests.md", line: 683)
 let server = try await startServer()
 let client = makeClient()
 
