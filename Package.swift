@@ -57,6 +57,17 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson04EveryResult", dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio")], path: "Sources/Lessons/04-many-requests/every-result", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson04Deadline", dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio")], path: "Sources/Lessons/04-many-requests/deadline", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson04", dependencies: ["Lesson04OneByOne", "Lesson04AllAtOnce", "Lesson04TwoAtOnce", "Lesson04UrlsessionDefaults", "Lesson04ClientDefaults", "Lesson04RaisedLimits", "Lesson04Bounded", "Lesson04OneLoop", "Lesson04BlockedLoop", "Lesson04FirstFailure", "Lesson04EveryResult", "Lesson04Deadline"], path: "Sources/Lessons/04-many-requests/Lesson04", swiftSettings: lessonSettings),
+  // lessons/05-under-the-hood.md
+  .executableTarget(name: "Lesson05Frames", path: "Sources/Lessons/05-under-the-hood/frames", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson05Countdown", path: "Sources/Lessons/05-under-the-hood/countdown", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson05CountdownByHand", path: "Sources/Lessons/05-under-the-hood/countdown-by-hand", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson05Bridge", path: "Sources/Lessons/05-under-the-hood/bridge", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson05TinyRuntime", path: "Sources/Lessons/05-under-the-hood/tiny-runtime", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson05TaskMemory", path: "Sources/Lessons/05-under-the-hood/task-memory", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson05ThreadMemory", path: "Sources/Lessons/05-under-the-hood/thread-memory", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson05TaskSwitch", path: "Sources/Lessons/05-under-the-hood/task-switch", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson05ThreadSwitch", path: "Sources/Lessons/05-under-the-hood/thread-switch", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson05", dependencies: ["Lesson05Frames", "Lesson05Countdown", "Lesson05CountdownByHand", "Lesson05Bridge", "Lesson05TinyRuntime", "Lesson05TaskMemory", "Lesson05ThreadMemory", "Lesson05TaskSwitch", "Lesson05ThreadSwitch"], path: "Sources/Lessons/05-under-the-hood/Lesson05", swiftSettings: lessonSettings),
 ]
 // MARK: End of tangled lessons.
 

@@ -1,0 +1,115 @@
+// Example 'countdown-by-hand' of lessons/05-under-the-hood.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 143)
+import Foundation
+
+/// A duration as "1.23 s", and the time since the program started.
+func seconds(_ d: Duration) -> String {
+    let (whole, attoseconds) = d.components
+    return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
+}
+let start = ContinuousClock.now
+func now() -> String { seconds(start.duration(to: .now)) }
+
+/// Marks the start or end of a piece of work for the picture of the run.
+func span(_ edge: String, _ name: String) {
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
+}
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 160)
+import Foundation
+
+/// Lesson 3's event loop: one thread, a queue of jobs, and timers kept in
+/// deadline order. `run()` works on the thread that calls it, and returns
+/// when there is nothing left to do.
+final class TinyLoop: @unchecked Sendable {
+    typealias Job = () -> Void
+    private let lock = NSCondition()
+    private var jobs: [Job] = []
+    private var timers: [(deadline: ContinuousClock.Instant, job: Job)] = []
+
+    func execute(_ job: @escaping Job) {
+        lock.lock(); defer { lock.unlock() }
+        jobs.append(job)
+        lock.signal()
+    }
+
+    func schedule(after delay: Duration, _ job: @escaping Job) {
+        lock.lock(); defer { lock.unlock() }
+        let deadline = ContinuousClock.now + delay
+        let place = timers.firstIndex { $0.deadline > deadline } ?? timers.endIndex
+        timers.insert((deadline, job), at: place)
+        lock.signal()
+    }
+
+    func run() {
+        while let job = nextJob() { job() }
+    }
+
+    private func nextJob() -> Job? {
+        lock.lock(); defer { lock.unlock() }
+        while true {
+            while let first = timers.first, first.deadline <= .now {
+                jobs.append(timers.removeFirst().job)
+            }
+            if !jobs.isEmpty { return jobs.removeFirst() }
+            guard let first = timers.first else { return nil }
+            let wait = ContinuousClock.now.duration(to: first.deadline).components
+            let seconds = Double(wait.seconds) + Double(wait.attoseconds) / 1e18
+            _ = lock.wait(until: Date(timeIntervalSinceNow: seconds))
+        }
+    }
+}
+
+/// Swift tasks can run on the loop too (lesson 3): each job is a piece of a
+/// task, from one suspension to the next.
+extension TinyLoop: TaskExecutor, SerialExecutor {
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        execute {
+            job.runSynchronously(isolatedTo: self.asUnownedSerialExecutor(),
+                                 taskExecutor: self.asUnownedTaskExecutor())
+        }
+    }
+
+    /// Suspend the calling task; a timer on the loop resumes it.
+    func sleep(for delay: Duration) async {
+        await withCheckedContinuation { continuation in
+            schedule(after: delay) { continuation.resume() }
+        }
+    }
+}
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 265)
+let loop = TinyLoop()
+
+/// `countdown(from:)`, cut at its suspension point by hand.
+final class Countdown {
+    /// The places the function can go on from.
+    enum ResumePoint { case start, afterSleep }
+    var resumeAt = ResumePoint.start
+    var left: Int                     // the local that lives across the await
+
+    init(from n: Int) { left = n }
+
+    /// Runs from `resumeAt` to the next suspension, or to the end.
+    func resume() {
+        switch resumeAt {
+        case .start:
+            break
+        case .afterSleep:
+            span("end", "step \(left)")
+            left -= 1
+        }
+        if left > 0 {
+            print("\(left) at \(now())")
+            span("begin", "step \(left)")
+            resumeAt = .afterSleep    // remember where to go on from,
+            loop.schedule(after: .milliseconds(400)) { self.resume() }
+            return                    // and give the thread back: this is the await
+        }
+        print("liftoff at \(now())")
+    }
+}
+
+loop.execute { Countdown(from: 3).resume() }
+loop.run()
+#sourceLocation()
