@@ -68,6 +68,18 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson05TaskSwitch", path: "Sources/Lessons/05-under-the-hood/task-switch", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson05ThreadSwitch", path: "Sources/Lessons/05-under-the-hood/thread-switch", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson05", dependencies: ["Lesson05Frames", "Lesson05Countdown", "Lesson05CountdownByHand", "Lesson05Bridge", "Lesson05TinyRuntime", "Lesson05TaskMemory", "Lesson05ThreadMemory", "Lesson05TaskSwitch", "Lesson05ThreadSwitch"], path: "Sources/Lessons/05-under-the-hood/Lesson05", swiftSettings: lessonSettings),
+  // lessons/06-stopping.md
+  .executableTarget(name: "Lesson06Deaf", path: "Sources/Lessons/06-stopping/deaf", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06Listening", path: "Sources/Lessons/06-stopping/listening", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06Sleeper", path: "Sources/Lessons/06-stopping/sleeper", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06Swallowed", path: "Sources/Lessons/06-stopping/swallowed", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06StopATimer", dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/Lessons/06-stopping/stop-a-timer", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06Family", path: "Sources/Lessons/06-stopping/family", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06SlowSibling", path: "Sources/Lessons/06-stopping/slow-sibling", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06Orphan", path: "Sources/Lessons/06-stopping/orphan", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06Timeout", path: "Sources/Lessons/06-stopping/timeout", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06DeafTimeout", path: "Sources/Lessons/06-stopping/deaf-timeout", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06", dependencies: ["Lesson06Deaf", "Lesson06Listening", "Lesson06Sleeper", "Lesson06Swallowed", "Lesson06StopATimer", "Lesson06Family", "Lesson06SlowSibling", "Lesson06Orphan", "Lesson06Timeout", "Lesson06DeafTimeout"], path: "Sources/Lessons/06-stopping/Lesson06", swiftSettings: lessonSettings),
 ]
 // MARK: End of tangled lessons.
 

@@ -1,0 +1,35 @@
+// Example 'sleeper' of lessons/06-stopping.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+#sourceLocation(file: "lessons/06-stopping.md", line: 36)
+import Foundation
+
+/// Keeps the calling thread busy for `duration`: work that never suspends.
+func crunch(for duration: Duration) {
+    let end = ContinuousClock.now + duration
+    while ContinuousClock.now < end {}
+}
+
+/// A duration as "1.23 s", and the time since the program started.
+func seconds(_ d: Duration) -> String {
+    let (whole, attoseconds) = d.components
+    return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
+}
+let start = ContinuousClock.now
+func now() -> String { seconds(start.duration(to: .now)) }
+
+/// Marks the start or end of a piece of work for the picture of the run.
+func span(_ edge: String, _ name: String) {
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
+}
+#sourceLocation(file: "lessons/06-stopping.md", line: 142)
+let sleeper = Task {
+    span("begin", "a 10 s sleep")
+    defer { span("end", "a 10 s sleep") }
+    try await Task.sleep(for: .seconds(10))
+}
+try await Task.sleep(for: .milliseconds(300))
+sleeper.cancel()
+let result = await sleeper.result
+print("the sleep ended with: \(result)")
+print("at \(now())")
+#sourceLocation()
