@@ -80,6 +80,13 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson06Timeout", path: "Sources/Lessons/06-stopping/timeout", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson06DeafTimeout", path: "Sources/Lessons/06-stopping/deaf-timeout", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson06", dependencies: ["Lesson06Deaf", "Lesson06Listening", "Lesson06Sleeper", "Lesson06Swallowed", "Lesson06StopATimer", "Lesson06Family", "Lesson06SlowSibling", "Lesson06Orphan", "Lesson06Timeout", "Lesson06DeafTimeout"], path: "Sources/Lessons/06-stopping/Lesson06", swiftSettings: lessonSettings),
+  // lessons/07-sharing.md
+  .executableTarget(name: "Lesson07ActorCounter", path: "Sources/Lessons/07-sharing/actor-counter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson07Reentrancy", path: "Sources/Lessons/07-sharing/reentrancy", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson07NoReentrancy", path: "Sources/Lessons/07-sharing/no-reentrancy", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson07MutexCounter", path: "Sources/Lessons/07-sharing/mutex-counter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson07AtomicCounter", path: "Sources/Lessons/07-sharing/atomic-counter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson07", dependencies: ["Lesson07ActorCounter", "Lesson07Reentrancy", "Lesson07NoReentrancy", "Lesson07MutexCounter", "Lesson07AtomicCounter"], path: "Sources/Lessons/07-sharing/Lesson07", swiftSettings: lessonSettings),
 ]
 // MARK: End of tangled lessons.
 

@@ -1,0 +1,45 @@
+// Example 'reentrancy' of lessons/07-sharing.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+#sourceLocation(file: "lessons/07-sharing.md", line: 148)
+import Foundation
+
+/// Reports the time since it was made: in all, or per step of the work.
+struct Stopwatch {
+    let began = ContinuousClock.now
+    var seconds: Double {
+        let (whole, attoseconds) = began.duration(to: .now).components
+        return Double(whole) + Double(attoseconds) / 1e18
+    }
+    /// "123.4 ms"
+    var elapsed: String { String(format: "%.1f ms", seconds * 1e3) }
+    /// "12.3 ns": the time so far, divided among `steps` steps.
+    func each(of steps: Int) -> String { String(format: "%.1f ns", seconds * 1e9 / Double(steps)) }
+}
+
+/// Marks the start or end of a piece of work for the picture of the run.
+func span(_ edge: String, _ name: String) {
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
+}
+#sourceLocation(file: "lessons/07-sharing.md", line: 206)
+actor StoneKeeper {
+    var stones = 1
+
+    func hand(to who: String) async -> String {
+        guard stones > 0 else { return "\(who) gets nothing" }   // check
+        span("begin", "\(who) waits")
+        try? await Task.sleep(for: .milliseconds(300))          // look at it...
+        span("end", "\(who) waits")
+        stones -= 1                                             // ...then act
+        return "\(who) gets the stone"
+    }
+}
+
+let keeper = StoneKeeper()
+let watch = Stopwatch()
+async let left = keeper.hand(to: "left hand")
+async let right = keeper.hand(to: "right hand")
+print(await left)
+print(await right)
+print("both answered after: \(watch.elapsed)")
+print("stones left: \(await keeper.stones)")
+#sourceLocation()
