@@ -10,6 +10,7 @@ let lessonSettings: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
 let lessonPackages: [Package.Dependency] = [
   .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
   .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+  .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
   .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
 ]
@@ -87,6 +88,13 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson07MutexCounter", path: "Sources/Lessons/07-sharing/mutex-counter", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07AtomicCounter", path: "Sources/Lessons/07-sharing/atomic-counter", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07", dependencies: ["Lesson07ActorCounter", "Lesson07Reentrancy", "Lesson07NoReentrancy", "Lesson07MutexCounter", "Lesson07AtomicCounter"], path: "Sources/Lessons/07-sharing/Lesson07", swiftSettings: lessonSettings),
+  // lessons/08-streams.md
+  .executableTarget(name: "Lesson08Ticks", dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/Lessons/08-streams/ticks", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson08Unbounded", path: "Sources/Lessons/08-streams/unbounded", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson08Newest", path: "Sources/Lessons/08-streams/newest", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson08Channel", dependencies: [.product(name: "AsyncAlgorithms", package: "swift-async-algorithms")], path: "Sources/Lessons/08-streams/channel", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson08Merged", dependencies: [.product(name: "AsyncAlgorithms", package: "swift-async-algorithms")], path: "Sources/Lessons/08-streams/merged", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson08", dependencies: ["Lesson08Ticks", "Lesson08Unbounded", "Lesson08Newest", "Lesson08Channel", "Lesson08Merged"], path: "Sources/Lessons/08-streams/Lesson08", swiftSettings: lessonSettings),
 ]
 // MARK: End of tangled lessons.
 

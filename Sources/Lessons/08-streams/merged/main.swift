@@ -1,0 +1,45 @@
+// Example 'merged' of lessons/08-streams.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+#sourceLocation(file: "lessons/08-streams.md", line: 34)
+import Foundation
+
+let start = ContinuousClock.now
+/// The time since the program started, as "1.23 s".
+func now() -> String {
+    let (whole, attoseconds) = start.duration(to: .now).components
+    return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
+}
+
+/// Marks the start or end of a piece of work for the picture of the run.
+func span(_ edge: String, _ name: String) {
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
+}
+#sourceLocation(file: "lessons/08-streams.md", line: 236)
+import AsyncAlgorithms
+
+/// `count` stones from one hand, one every `interval`.
+func hand(_ name: String, every interval: Duration, count: Int) -> AsyncStream<String> {
+    AsyncStream { feed in
+        let task = Task {
+            var n = 0
+            span("begin", name)                         // a stone in the air
+            for await _ in AsyncTimerSequence(interval: interval, clock: .continuous) {
+                span("end", name)
+                n += 1
+                feed.yield("\(name) \(n)")
+                if n == count { break }
+                span("begin", name)
+            }
+            feed.finish()
+        }
+        feed.onTermination = { _ in task.cancel() }
+    }
+}
+
+let left = hand("left", every: .milliseconds(300), count: 3)
+let right = hand("right", every: .milliseconds(250), count: 3)
+for await stone in merge(left, right) {
+    print("\(stone) at \(now())")
+}
+print("both hands done at \(now())")
+#sourceLocation()
