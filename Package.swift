@@ -107,6 +107,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    // SHA-256 for the search page's Content-Security-Policy. AsyncHTTPClient already
+    // builds it for lesson 4, so it costs the first build nothing more.
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
   ] + lessonPackages,
   targets: [
     // parse: cmark's C API, wrapped in one file.
@@ -125,6 +128,7 @@ let package = Package(
         .product(name: "SwiftParser", package: "swift-syntax"),
         .product(name: "SwiftIDEUtils", package: "swift-syntax"),
         .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       resources: [.copy("Resources")]),
     .executableTarget(

@@ -62,10 +62,19 @@ public struct Book: Sendable {
     var files = [
       SiteFile(path: "index.html", contents: templates.render("index", indexView(names)))
     ]
+    var searchEntries: [SearchEntry] = []
+    var searchLessons: [SearchView.LessonSections] = []
     for (index, entry) in lessons.enumerated() {
       let article = LessonWeaver(
         lesson: entry.lesson, results: entry.results, templates: templates, pages: pages
       ).weave()
+      searchEntries += SearchIndex.entries(
+        for: entry.lesson, page: names[index], kicker: kicker(entry.lesson),
+        sections: article.sections)
+      searchLessons.append(
+        SearchView.LessonSections(
+          href: names[index], kicker: kicker(entry.lesson), title: entry.lesson.title,
+          sections: article.sections.map { SectionLink(id: $0.id, title: $0.title) }))
       let view = PageView(
         documentTitle: "\(kicker(entry.lesson)) · \(entry.lesson.title) — \(title)",
         bookTitle: title,
@@ -79,6 +88,11 @@ public struct Book: Sendable {
         next: index + 1 < lessons.count ? navLink(index + 1, names) : nil)
       files.append(SiteFile(path: names[index], contents: templates.render("page", view)))
     }
+    let search = SearchView(
+      documentTitle: "Search — \(title)", bookTitle: title, lessons: searchLessons,
+      index: SearchIndex.json(searchEntries), script: templates.searchScript,
+      scriptHash: SearchIndex.cspHash(of: templates.searchScript))
+    files.append(SiteFile(path: "search.html", contents: templates.render("search", search)))
     files.append(SiteFile(path: "style.css", contents: templates.styleSheet))
     return files
   }

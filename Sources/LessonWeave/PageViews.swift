@@ -70,3 +70,23 @@ struct IndexView {
   /// The machine of the most recent current run, if any lesson has one.
   var environment: EnvironmentView?
 }
+
+/// The search page: the index and the script that searches it, and, for a reader without
+/// scripts, every section of the book as links.
+struct SearchView {
+  struct LessonSections {
+    var href: String
+    var kicker: String
+    var title: String
+    var sections: [SectionLink]
+  }
+
+  var documentTitle: String
+  var bookTitle: String
+  var lessons: [LessonSections]
+  /// The JSON of the index, safe inside a script element.
+  var index: String
+  var script: String
+  /// The Content-Security-Policy source that allows `script` and nothing else.
+  var scriptHash: String
+}

@@ -5,6 +5,8 @@ import Mustache
 struct Templates: Sendable {
   private let library: MustacheLibrary
   let styleSheet: String
+  /// The search page's script, inlined there and allowed by its hash.
+  let searchScript: String
 
   /// Marks where a wrapping template puts the content it wraps (`{{{children}}}`): views
   /// of such templates keep it in a stored `children` property.
@@ -34,8 +36,15 @@ struct Templates: Sendable {
     else {
       throw WeaveError("the site's style sheet is missing from the lesson-runner installation")
     }
+    guard
+      let search = try? String(
+        contentsOf: resources.appendingPathComponent("search.js"), encoding: .utf8)
+    else {
+      throw WeaveError("the site's search script is missing from the lesson-runner installation")
+    }
     self.library = library
     self.styleSheet = css
+    self.searchScript = search
   }
 
   func render(_ template: String, _ object: Any) -> String {

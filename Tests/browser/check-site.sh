@@ -96,8 +96,8 @@ class DOM(html.parser.HTMLParser):
         self.current.text.append(data)
 
 
-def load(page):
-    url = "file://" + urllib.parse.quote(os.path.join(site, page))
+def load(page, query=""):
+    url = "file://" + urllib.parse.quote(os.path.join(site, page)) + query
     run = subprocess.run([browser, *flags, "--enable-logging=stderr", "--v=0", "--dump-dom", url],
                          capture_output=True, text=True, timeout=120)
     if run.returncode != 0 or "<html" not in run.stdout:
@@ -137,7 +137,11 @@ for page in pages:
     ids = {n.attrs["id"] for n in root.all() if "id" in n.attrs}
     # Nothing runs, nothing comes from elsewhere, every link inside the site lands.
     for node in root.all():
-        if node.tag in ("script", "iframe", "object", "embed"):
+        if node.tag == "script" and page == "search.html":
+            # The one script of the site: inline, allowed by its hash, and its JSON index.
+            if "src" in node.attrs:
+                here.append(f"{page}: loads a script from {node.attrs['src']}")
+        elif node.tag in ("script", "iframe", "object", "embed"):
             here.append(f"{page}: has a <{node.tag}>")
         for key, value in node.attrs.items():
             if key.startswith("on"):
@@ -155,7 +159,13 @@ for page in pages:
             elif not target.path and target.fragment and target.fragment not in ids:
                 here.append(f"{page}: link to #{target.fragment}, which is not on the page")
 
-    if page != "index.html":
+    if page == "search.html":
+        policy = next((m.attrs.get("content", "") for m in root.find("meta")
+                       if m.attrs.get("http-equiv") == "Content-Security-Policy"), "")
+        scripts = [n for n in root.find("script") if n.attrs.get("type") != "application/json"]
+        if len(scripts) != 1 or "script-src 'sha256-" not in policy or "unsafe" in policy:
+            here.append(f"{page}: expected one script, allowed by its hash alone ({policy})")
+    elif page != "index.html":
         body = next(iter(root.find("body")), None)
         state = body.attrs.get("data-results", "") if body else ""
         h1 = next((n.content() for n in root.find("h1")), "")
@@ -215,6 +225,61 @@ for page in pages:
     problems += here
 
 lessons = [href for href in listed if href in pages]
+
+# Search: each lesson's first section, searched for by its heading, is found and linked.
+if "search.html" not in pages:
+    problems.append("the site has no search.html")
+else:
+    for href in lessons:
+        root, _ = load(href)
+        heading = next((h for h in root.find("h2") if "id" in h.attrs), None) if root else None
+        if heading is None:
+            continue
+        words = heading.content().replace("#", "").strip()
+        found, console = load("search.html", "?q=" + urllib.parse.quote(words))
+        problems += [f"search.html: console: {line}" for line in console]
+        links = [a.attrs.get("href", "") for a in found.find("a")] if found else []
+        results = next(iter(found.find("ol", "search-results")), None) if found else None
+        hits = [a.attrs.get("href", "") for a in results.find("a")] if results else []
+        if f"{href}#{heading.attrs['id']}" not in hits:
+            problems.append(f"search.html: searching '{words}' does not find {href}#{heading.attrs['id']} "
+                            f"(found {hits[:5]})")
+    none, _ = load("search.html", "?q=zqxjkv")
+    status = next((n.content() for n in none.find("p", "search-status")), "") if none else ""
+    if "Nothing in the book matches" not in status:
+        problems.append(f"search.html: a word in no lesson does not say so ('{status}')")
+    if not any(p.startswith("search.html") for p in problems):
+        print(f"ok  search.html: the first section of each of {len(lessons)} lessons is found by its heading")
+
+# Without scripts: no page but search.html has one (checked above), so the others are the
+# same with scripts off. Headless Chromium cannot turn scripts off for a page it dumps, so
+# the search page is loaded once more as a copy with its script taken out: it must still
+# list every section of every lesson, and keep its search box hidden.
+before = len(problems)
+with open(os.path.join(site, "search.html"), encoding="utf-8") as source:
+    page_text = source.read()
+start = page_text.rfind("<script>")
+end = page_text.find("</script>", start)
+if start < 0 or end < 0:
+    problems.append("search.html: has no inline script")
+else:
+    copy = os.path.join(site, ".search-without-script.html")
+    with open(copy, "w", encoding="utf-8") as out:
+        out.write(page_text[:start] + page_text[end + len("</script>"):])
+    try:
+        plain, console = load(".search-without-script.html", "?q=actor")
+    finally:
+        os.remove(copy)
+    links = {a.attrs.get("href", "").split("#")[0] for a in plain.find("a")} if plain else set()
+    missing = [href for href in lessons if href not in links]
+    if missing:
+        problems.append(f"search.html: without its script it does not list {missing}")
+    box = next((n for n in plain.all() if n.attrs.get("id") == "search-form"), None) if plain else None
+    if box is None or "hidden" not in box.attrs:
+        problems.append("search.html: without its script, its search box still shows")
+if len(problems) == before:
+    print(f"ok  without its script, search.html lists every section of the {len(lessons)} lessons")
+
 shot = lessons[0] if lessons else "index.html"
 url = "file://" + urllib.parse.quote(os.path.join(site, shot))
 if os.path.exists(screenshot):
