@@ -136,6 +136,9 @@ let package = Package(
       dependencies: [
         "LessonKit", "LessonRun", "LessonWeave",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // The live preview's server; lesson 4's examples build it anyway.
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
       ]),
     .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"], resources: [.copy("Golden")]),

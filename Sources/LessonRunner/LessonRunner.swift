@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct LessonRunner: ParsableCommand {
+struct LessonRunner: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lesson-runner",
     abstract: "Builds, runs and checks the lessons of Two Stones.",
@@ -11,6 +11,6 @@ struct LessonRunner: ParsableCommand {
       Exit status: 0 when everything holds, 1 when an output or claim fails, 2 for a
       malformed lesson or an example that does not build.
       """,
-    subcommands: [Verify.self, Tangle.self, Site.self],
+    subcommands: [Verify.self, Tangle.self, Site.self, Serve.self],
     defaultSubcommand: Verify.self)
 }

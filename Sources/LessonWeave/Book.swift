@@ -1,4 +1,6 @@
+import Foundation
 import LessonKit
+import Synchronization
 
 /// A lesson to put on the site, with what is known of its latest run.
 public struct BookLesson: Sendable {
@@ -52,7 +54,10 @@ public struct Book: Sendable {
     }
   }
 
-  public func render() throws(WeaveError) -> [SiteFile] {
+  /// Renders every file of the site. With a `cache`, a lesson whose text and results are
+  /// as they were at an earlier render reuses that render's article (the live preview
+  /// renders again on every save, and highlighting is most of the cost).
+  public func render(reusing cache: WeaveCache? = nil) throws(WeaveError) -> [SiteFile] {
     let templates = try Templates()
     let names = pageNames
     var pages: [String: String] = [:]
@@ -65,9 +70,9 @@ public struct Book: Sendable {
     var searchEntries: [SearchEntry] = []
     var searchLessons: [SearchView.LessonSections] = []
     for (index, entry) in lessons.enumerated() {
-      let article = LessonWeaver(
-        lesson: entry.lesson, results: entry.results, templates: templates, pages: pages
-      ).weave()
+      let weaver = LessonWeaver(
+        lesson: entry.lesson, results: entry.results, templates: templates, pages: pages)
+      let article = cache?.article(for: entry, pages: pages) { weaver.weave() } ?? weaver.weave()
       searchEntries += SearchIndex.entries(
         for: entry.lesson, page: names[index], kicker: kicker(entry.lesson),
         sections: article.sections)
@@ -187,5 +192,34 @@ public struct Book: Sendable {
         message: "\(why). Every claim below says “not measured”.", environment: nil, summary: nil,
         diagnostics: [])
     }
+  }
+}
+
+/// Articles of earlier renders, by the lesson's text, its results and the site's pages.
+public final class WeaveCache: Sendable {
+  private let articles = Mutex<[String: LessonWeaver.Article]>([:])
+
+  public init() {}
+
+  func article(
+    for entry: BookLesson, pages: [String: String], make: () -> LessonWeaver.Article
+  ) -> LessonWeaver.Article {
+    let results: String
+    switch entry.results {
+    case .current(let report), .stale(let report):
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      results = String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
+    case .missing: results = "missing"
+    case .unreadable(let why): results = "unreadable \(why)"
+    }
+    let key = [
+      entry.lesson.path, entry.lesson.source, "\(entry.results.state)", results,
+      pages.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+    ].joined(separator: "\u{0}")
+    if let article = articles.withLock({ $0[key] }) { return article }
+    let article = make()
+    articles.withLock { $0[key] = article }
+    return article
   }
 }

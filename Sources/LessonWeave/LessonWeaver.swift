@@ -5,7 +5,7 @@ import LessonKit
 /// renderer, Swift highlighted, each claim beside its measured value, and each example
 /// followed by what it did in the latest run.
 struct LessonWeaver {
-  struct Article {
+  struct Article: Sendable {
     var html: String
     /// The level-2 headings, for the page's own contents.
     var sections: [(id: String, title: String)]

@@ -45,23 +45,9 @@ struct Site: ParsableCommand {
       exitCode = try Verify.verify(files, in: workspace, console: console, strict: strict).exitCode
     }
 
-    var lessons: [BookLesson] = []
-    for file in files {
-      switch workspace.load(file) {
-      case .success(let lesson):
-        let results = LessonResults.load(for: lesson, from: workspace.resultsDirectory)
-        lessons.append(BookLesson(lesson: lesson, results: results))
-      case .failure(let errors):
-        // Verifying has printed them already.
-        if !verify {
-          for d in errors.diagnostics { console.line(console.paint(d.description, .red)) }
-        }
-        console.line(
-          console.paint(
-            "✗ \(workspace.displayPath(file)): malformed, so it has no page", .red, .bold))
-        exitCode = 2
-      }
-    }
+    let (lessons, malformed) = Self.bookLessons(
+      files, in: workspace, console: console, printErrors: !verify)
+    if malformed { exitCode = 2 }
 
     let folder =
       output.map {
@@ -86,5 +72,30 @@ struct Site: ParsableCommand {
           .dim))
     console.line("Open " + console.paint("\(site)/index.html", .bold) + " in a browser.")
     if exitCode != 0 { throw ExitCode(exitCode) }
+  }
+
+  /// The lessons in `files` with their latest results, and whether any was malformed
+  /// (each malformed one is named on the console, with its errors when `printErrors`).
+  static func bookLessons(
+    _ files: [URL], in workspace: Workspace, console: Console, printErrors: Bool
+  ) -> (lessons: [BookLesson], malformed: Bool) {
+    var lessons: [BookLesson] = []
+    var malformed = false
+    for file in files {
+      switch workspace.load(file) {
+      case .success(let lesson):
+        let results = LessonResults.load(for: lesson, from: workspace.resultsDirectory)
+        lessons.append(BookLesson(lesson: lesson, results: results))
+      case .failure(let errors):
+        if printErrors {
+          for d in errors.diagnostics { console.line(console.paint(d.description, .red)) }
+        }
+        console.line(
+          console.paint(
+            "✗ \(workspace.displayPath(file)): malformed, so it has no page", .red, .bold))
+        malformed = true
+      }
+    }
+    return (lessons, malformed)
   }
 }

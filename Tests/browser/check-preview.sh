@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# The live preview, seen from a browser: `lesson-runner serve` serves a draft lesson, a
+# headless Chromium opens its page, the draft is saved with new words, and the same open
+# page must show them, reloaded by the preview's script, within a few seconds. Then Ctrl-C
+# (SIGINT) must stop the server cleanly. Chromium is driven through its DevTools protocol.
+#
+#   Tests/browser/check-preview.sh LESSON_RUNNER
+set -euo pipefail
+
+if [ $# -lt 1 ]; then
+  echo "usage: $0 LESSON_RUNNER" >&2
+  exit 2
+fi
+runner=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+browser=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
+if [ -z "$browser" ]; then
+  echo "check-preview: error: no chromium found (apt-get install -y chromium, or set CHROMIUM)" >&2
+  exit 2
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$runner" "$browser" "$work" <<'PY'
+import base64
+import json
+import os
+import re
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+import urllib.request
+
+runner, browser, work = sys.argv[1:4]
+draft = os.path.join(work, "watched.md")
+
+
+def write_draft(words):
+    with open(draft, "w", encoding="utf-8") as out:
+        out.write(f"# A lesson being written\n\n{words}\n")
+
+
+class DevTools:
+    """Just enough of a WebSocket client for Chromium's DevTools protocol."""
+
+    def __init__(self, url):
+        host, port, path = re.match(r"ws://([^/:]+):(\d+)(/.*)", url).groups()
+        self.sock = socket.create_connection((host, int(port)), timeout=20)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                           "Sec-WebSocket-Version: 13\r\n\r\n").encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += self.sock.recv(4096)
+        if b" 101 " not in head.split(b"\r\n")[0]:
+            raise RuntimeError(f"no WebSocket: {head[:200]!r}")
+        self.buffer = head.split(b"\r\n\r\n", 1)[1]
+        self.last = 0
+
+    def _read(self, n):
+        while len(self.buffer) < n:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise EOFError("DevTools closed the connection")
+            self.buffer += chunk
+        data, self.buffer = self.buffer[:n], self.buffer[n:]
+        return data
+
+    def _frame(self):
+        first, second = self._read(2)
+        n = second & 0x7F
+        if n == 126:
+            n = struct.unpack(">H", self._read(2))[0]
+        elif n == 127:
+            n = struct.unpack(">Q", self._read(8))[0]
+        return first & 0x0F, self._read(n)
+
+    def call(self, method, **params):
+        self.last += 1
+        data = json.dumps({"id": self.last, "method": method, "params": params}).encode()
+        mask = os.urandom(4)
+        n = len(data)
+        head = bytes([0x81]) + (bytes([0x80 | n]) if n < 126 else bytes([0x80 | 126]) + struct.pack(">H", n))
+        self.sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
+        while True:
+            opcode, payload = self._frame()
+            if opcode == 1:
+                message = json.loads(payload)
+                if message.get("id") == self.last:
+                    return message
+
+    def text(self):
+        reply = self.call("Runtime.evaluate", expression="document.body ? document.body.innerText : ''")
+        return reply.get("result", {}).get("result", {}).get("value", "")
+
+
+problems = []
+write_draft("The first words of the draft.")
+server = subprocess.Popen([runner, "serve", draft], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, env={**os.environ, "NO_COLOR": "1"})
+chromium = None
+try:
+    address = None
+    deadline = time.monotonic() + 120
+    seen = []
+    while address is None and time.monotonic() < deadline:
+        line = server.stdout.readline()
+        if not line:
+            break
+        seen.append(line.rstrip())
+        found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        if found:
+            address = found.group(0)
+    if address is None:
+        sys.exit("check-preview: error: serve printed no address:\n" + "\n".join(seen))
+    print(f"serving at {address}")
+
+    profile = os.path.join(work, "profile")
+    chromium = subprocess.Popen([browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+                                 f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port_file = os.path.join(profile, "DevToolsActivePort")
+    while not os.path.exists(port_file) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    port = open(port_file).read().split()[0]
+    page_url = address + "watched.html"
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?{page_url}", method="PUT")
+    target = json.load(urllib.request.urlopen(request, timeout=20))
+    tools = DevTools(target["webSocketDebuggerUrl"])
+
+    def wait_for(words, seconds):
+        began = time.monotonic()
+        while time.monotonic() - began < seconds:
+            if words in tools.text():
+                return time.monotonic() - began
+            time.sleep(0.1)
+        return None
+
+    if wait_for("The first words of the draft.", 20) is None:
+        problems.append(f"the page never showed the draft's first words: {tools.text()[:200]!r}")
+    saved = time.monotonic()
+    write_draft("Words saved later, while the page was open.")
+    took = wait_for("Words saved later, while the page was open.", 10)
+    if took is None:
+        problems.append(f"the open page did not show the saved words within 10 s: {tools.text()[:200]!r}")
+    else:
+        print(f"ok  the open page showed the saved words {took:.2f} s after the save")
+    if "The first words of the draft." in tools.text():
+        problems.append("the page still shows the old words")
+finally:
+    if chromium:
+        chromium.kill()
+        chromium.wait()
+    server.send_signal(signal.SIGINT)
+    try:
+        rest, _ = server.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        rest, _ = server.communicate()
+        problems.append("serve did not stop within 20 s of Ctrl-C")
+    if server.returncode != 0:
+        problems.append(f"serve exited with {server.returncode} after Ctrl-C:\n{rest}")
+    elif "Stopped serving." in rest:
+        print("ok  Ctrl-C stopped the server cleanly")
+
+for problem in problems:
+    print(f"check-preview: error: {problem}", file=sys.stderr)
+if problems:
+    sys.exit(f"check-preview: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+print("check-preview: the live preview works in Chromium")
+PY
