@@ -30,6 +30,7 @@ import socket
 import struct
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -98,24 +99,49 @@ class DevTools:
 
 
 problems = []
+
+
+def serve(*options):
+    """Starts `lesson-runner serve` on the draft; returns the process, its address and the
+    lines it prints, which a thread keeps reading so that the pipe never fills."""
+    server = subprocess.Popen([runner, "serve", *options, draft], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_COLOR": "1"})
+    lines = []
+    threading.Thread(target=lambda: lines.extend(line.rstrip() for line in server.stdout), daemon=True).start()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        found = next((re.search(r"http://127\.0\.0\.1:\d+/", l) for l in list(lines)
+                      if "127.0.0.1" in l), None)
+        if found:
+            return server, found.group(0), lines
+        if server.poll() is not None:
+            break
+        time.sleep(0.1)
+    server.kill()
+    sys.exit("check-preview: error: serve printed no address:\n" + "\n".join(lines))
+
+
+def stop(server, lines):
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+        problems.append("serve did not stop within 20 s of Ctrl-C")
+        return
+    time.sleep(0.2)
+    if server.returncode != 0:
+        problems.append(f"serve exited with {server.returncode} after Ctrl-C:\n" + "\n".join(lines[-20:]))
+    elif any("Stopped serving." in l for l in lines):
+        print("ok  Ctrl-C stopped the server cleanly")
+
+
 write_draft("The first words of the draft.")
-server = subprocess.Popen([runner, "serve", draft], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, env={**os.environ, "NO_COLOR": "1"})
+server, address, lines = serve()
 chromium = None
 try:
-    address = None
     deadline = time.monotonic() + 120
-    seen = []
-    while address is None and time.monotonic() < deadline:
-        line = server.stdout.readline()
-        if not line:
-            break
-        seen.append(line.rstrip())
-        found = re.search(r"http://127\.0\.0\.1:\d+/", line)
-        if found:
-            address = found.group(0)
-    if address is None:
-        sys.exit("check-preview: error: serve printed no address:\n" + "\n".join(seen))
     print(f"serving at {address}")
 
     profile = os.path.join(work, "profile")
@@ -150,21 +176,29 @@ try:
         print(f"ok  the open page showed the saved words {took:.2f} s after the save")
     if "The first words of the draft." in tools.text():
         problems.append("the page still shows the old words")
+
+    # With --verify, a save also runs the lesson again, and the page then shows its numbers.
+    stop(server, lines)
+    with open(draft, "w", encoding="utf-8") as out:
+        out.write("# A lesson being measured\n\nIt naps for [about 0.3 s](claim:nap).\n\n"
+                  "```swift example=nap\nimport Foundation\n\n"
+                  "Thread.sleep(forTimeInterval: 0.3)\nprint(\"awake\")\n```\n")
+    server, address, lines = serve("--verify")
+    tools.call("Page.navigate", url=address + "watched.html")
+    if wait_for("not measured", 20) is None:
+        problems.append(f"before its run, the page does not say 'not measured': {tools.text()[:300]!r}")
+    with open(draft, "a", encoding="utf-8") as out:
+        out.write("\nA sentence added, so that the lesson runs again.\n")
+    took = wait_for("measured 3", 300)
+    if took is None:
+        problems.append("with --verify, the page never showed the measured nap:\n" + "\n".join(lines[-30:]))
+    else:
+        print(f"ok  with --verify, the open page showed the fresh measurement {took:.1f} s after the save")
 finally:
     if chromium:
         chromium.kill()
         chromium.wait()
-    server.send_signal(signal.SIGINT)
-    try:
-        rest, _ = server.communicate(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        rest, _ = server.communicate()
-        problems.append("serve did not stop within 20 s of Ctrl-C")
-    if server.returncode != 0:
-        problems.append(f"serve exited with {server.returncode} after Ctrl-C:\n{rest}")
-    elif "Stopped serving." in rest:
-        print("ok  Ctrl-C stopped the server cleanly")
+    stop(server, lines)
 
 for problem in problems:
     print(f"check-preview: error: {problem}", file=sys.stderr)
