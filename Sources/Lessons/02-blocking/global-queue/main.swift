@@ -51,7 +51,7 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 395)
+#sourceLocation(file: "lessons/02-blocking.md", line: 397)
 /// Runs the blocking call on Dispatch's global queue, and suspends meanwhile.
 func lookUp(_ i: Int) async {
     await withCheckedContinuation { continuation in

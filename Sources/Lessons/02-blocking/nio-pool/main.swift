@@ -51,7 +51,7 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 481)
+#sourceLocation(file: "lessons/02-blocking.md", line: 483)
 import NIOPosix
 
 let blockingPool = NIOThreadPool(numberOfThreads: 2 * cores)

@@ -51,7 +51,7 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 439)
+#sourceLocation(file: "lessons/02-blocking.md", line: 441)
 /// Runs the blocking call on a new thread, and suspends meanwhile.
 func lookUp(_ i: Int) async {
     await withCheckedContinuation { continuation in
