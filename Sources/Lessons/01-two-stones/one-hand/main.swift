@@ -34,7 +34,7 @@ func threadsUsed() -> Int {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name) thread=\(threadID())\n".utf8))
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 108)
+#sourceLocation(file: "lessons/01-two-stones.md", line: 124)
 func threw(_ stone: String) {
     report("threw the \(stone)")
     span("begin", stone)
@@ -51,7 +51,7 @@ func throwAndWait(_ stone: String, flight: TimeInterval) {
     Thread.sleep(forTimeInterval: flight)
     caught(stone)
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 198)
+#sourceLocation(file: "lessons/01-two-stones.md", line: 214)
 /// One hand, so one thread. It only remembers when each stone will land.
 struct Hand {
     var inTheAir: [(stone: String, landsAt: Date)] = []
@@ -60,7 +60,7 @@ struct Hand {
         threw(stone)
         inTheAir.append((stone, Date(timeIntervalSinceNow: flight)))
     }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 213)
+#sourceLocation(file: "lessons/01-two-stones.md", line: 229)
     /// Waits for whichever stone lands next, catches it, and repeats until none is left.
     mutating func catchAll() {
         while let next = inTheAir.min(by: { $0.landsAt < $1.landsAt }) {

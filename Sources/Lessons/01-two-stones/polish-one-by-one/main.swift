@@ -34,7 +34,7 @@ func threadsUsed() -> Int {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name) thread=\(threadID())\n".utf8))
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 267)
+#sourceLocation(file: "lessons/01-two-stones.md", line: 283)
 /// Work that needs the hand every moment: a chain of xorshift steps,
 /// each one using the result of the one before.
 /// (The examples are built in debug mode, where every step runs as written. An
@@ -54,7 +54,7 @@ func polish(_ stone: String, strokes: Int) -> UInt64 {
 }
 
 let strokesPerStone = 300_000_000
-#sourceLocation(file: "lessons/01-two-stones.md", line: 291)
+#sourceLocation(file: "lessons/01-two-stones.md", line: 307)
 for stone in ["high stone", "low stone"] {
     polish(stone, strokes: strokesPerStone)
     report("polished the \(stone)")

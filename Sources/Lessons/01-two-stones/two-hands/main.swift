@@ -34,7 +34,7 @@ func threadsUsed() -> Int {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name) thread=\(threadID())\n".utf8))
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 108)
+#sourceLocation(file: "lessons/01-two-stones.md", line: 124)
 func threw(_ stone: String) {
     report("threw the \(stone)")
     span("begin", stone)
@@ -51,7 +51,7 @@ func throwAndWait(_ stone: String, flight: TimeInterval) {
     Thread.sleep(forTimeInterval: flight)
     caught(stone)
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 157)
+#sourceLocation(file: "lessons/01-two-stones.md", line: 173)
 let bothCaught = DispatchGroup()
 for (stone, flight) in [("high stone", 2.0), ("low stone", 1.0)] {
     bothCaught.enter()

@@ -1,6 +1,6 @@
 // Example 'sleep-in-async' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 74)
+#sourceLocation(file: "lessons/02-blocking.md", line: 123)
 import Foundation
 
 func fetchReport() async {

@@ -1,11 +1,28 @@
 // Example 'holding-hand' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 26)
+#sourceLocation(file: "lessons/02-blocking.md", line: 44)
 import Foundation
 
+/// The kernel's id for the calling thread: /proc/thread-self links to "PID/task/TID".
+func threadID() -> Int {
+    let link = try! FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")
+    return Int(link.split(separator: "/").last!)!
+}
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+#sourceLocation(file: "lessons/02-blocking.md", line: 61)
 print("throw the first stone")
+span("begin", "first stone")
 Thread.sleep(forTimeInterval: 1)  // the thread waits, and does nothing else
+span("end", "first stone")
 print("it lands; throw the second")
+span("begin", "second stone")
 Thread.sleep(forTimeInterval: 1)
+span("end", "second stone")
 print("it lands")
 #sourceLocation()

@@ -1,9 +1,21 @@
 // Example 'sleeping-pool' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 130)
+#sourceLocation(file: "lessons/02-blocking.md", line: 44)
 import Foundation
-import Synchronization
 
+/// The kernel's id for the calling thread: /proc/thread-self links to "PID/task/TID".
+func threadID() -> Int {
+    let link = try! FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")
+    return Int(link.split(separator: "/").last!)!
+}
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+#sourceLocation(file: "lessons/02-blocking.md", line: 187)
 /// The number of CPUs this machine is configured with.
 let cores = sysconf(Int32(_SC_NPROCESSORS_CONF))
 
@@ -11,6 +23,8 @@ let cores = sysconf(Int32(_SC_NPROCESSORS_CONF))
 func blockingSleep(seconds: Double) {
     Thread.sleep(forTimeInterval: seconds)
 }
+#sourceLocation(file: "lessons/02-blocking.md", line: 206)
+import Synchronization
 
 /// Counts the callers between `enter()` and `leave()`, and remembers the
 /// largest number that were inside at the same time.
@@ -27,7 +41,7 @@ final class Gauge: Sendable {
 
     var most: Int { counts.withLock { $0.most } }
 }
-
+#sourceLocation(file: "lessons/02-blocking.md", line: 251)
 /// Starts a task on the pool that wakes every 0.1 s and returns the longest
 /// gap it saw between two wake-ups.
 func startHeartbeat() -> Task<Duration, Never> {
@@ -36,7 +50,9 @@ func startHeartbeat() -> Task<Duration, Never> {
         var last = started
         var longest = Duration.zero
         while !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(100))
+            span("begin", "heartbeat")
+            try? await Task.sleep(for: .milliseconds(100))   // returns early once cancelled
+            span("end", "heartbeat")
             let now = ContinuousClock.now
             longest = max(longest, now - last)
             last = now
@@ -53,16 +69,18 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 227)
+#sourceLocation(file: "lessons/02-blocking.md", line: 337)
 let heartbeat = startHeartbeat()
 let sleeping = Gauge()
 
 await withTaskGroup(of: Void.self) { group in
-    for _ in 0..<2 * cores {
+    for i in 1...2 * cores {
         group.addTask {
+            span("begin", "task \(i)")
             sleeping.enter()
             try? await Task.sleep(for: .seconds(1))
             sleeping.leave()
+            span("end", "task \(i)")
         }
     }
 }

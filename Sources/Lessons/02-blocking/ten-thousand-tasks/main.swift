@@ -1,6 +1,6 @@
 // Example 'ten-thousand-tasks' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 397)
+#sourceLocation(file: "lessons/02-blocking.md", line: 534)
 import Foundation
 import Synchronization
 
@@ -12,7 +12,7 @@ func residentKilobytes() -> Int {
     let fields = line.split(whereSeparator: \.isWhitespace)
     return fields.count > 1 ? Int(fields[1]) ?? 0 : 0
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 411)
+#sourceLocation(file: "lessons/02-blocking.md", line: 548)
 let count = 10_000
 let asleep = Atomic(0)
 let before = residentKilobytes()

@@ -1,6 +1,6 @@
 // Example 'actor-on-loop' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,7 +23,14 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 65)
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+#sourceLocation(file: "lessons/03-event-loop.md", line: 74)
 import Foundation
 
 /// A tiny event loop: one thread, a queue of jobs, and timers kept in
@@ -75,7 +82,7 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 255)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 289)
 /// Swift tasks and actors can run on the loop too. The runtime hands the
 /// loop each piece of a task, from one suspension to the next, as a job.
 extension TinyLoop: TaskExecutor, SerialExecutor {
@@ -94,7 +101,7 @@ extension TinyLoop: TaskExecutor, SerialExecutor {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 437)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 502)
 let loop = TinyLoop()
 
 /// An actor's code runs on its serial executor; this one chooses the loop.
@@ -103,26 +110,28 @@ actor Scoreboard {
         loop.asUnownedSerialExecutor()
     }
     var catches = 0
-    func caught(_ hand: String) {
+    func caught(_ stone: String) {
         catches += 1
-        print("\(hand) catch, \(catches) in all, counted on \(thisThread())")
+        print("\(stone) caught, \(catches) in all, counted on \(thisThread())")
     }
 }
 let board = Scoreboard()
 
-func juggle(_ hand: String, flights: Int, each flight: Duration) async {
+func juggle(_ stone: String, flights: Int, each flight: Duration) async {
     for _ in 1...flights {
+        span("begin", stone, thread: threadID())
         await loop.sleep(for: flight)
-        await board.caught(hand)
+        span("end", stone, thread: threadID())
+        await board.caught(stone)
     }
 }
 
 Task(executorPreference: loop) {
     await withTaskGroup(of: Void.self) { group in   // children keep the preference
-        group.addTask { await juggle("A", flights: 3, each: .milliseconds(300)) }
-        group.addTask { await juggle("B", flights: 2, each: .milliseconds(400)) }
+        group.addTask { await juggle("stone A", flights: 3, each: .milliseconds(300)) }
+        group.addTask { await juggle("stone B", flights: 2, each: .milliseconds(400)) }
     }
-    print("both hands are empty at \(now()) on \(thisThread())")
+    print("every stone is down at \(now()) on \(thisThread())")
 }
 loop.run()
 #sourceLocation()

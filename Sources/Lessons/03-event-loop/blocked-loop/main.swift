@@ -1,6 +1,6 @@
 // Example 'blocked-loop' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,7 +23,14 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 65)
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+#sourceLocation(file: "lessons/03-event-loop.md", line: 74)
 import Foundation
 
 /// A tiny event loop: one thread, a queue of jobs, and timers kept in
@@ -75,21 +82,29 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 328)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 369)
 let loop = TinyLoop()
 let due = ContinuousClock.now + .milliseconds(200)
 
+span("begin", "timer, due at 0.2 s")
 loop.schedule(after: .milliseconds(200)) {
+    span("end", "timer, due at 0.2 s")
     print("the timer fires at \(now())")
     print("timer lateness: \(seconds(due.duration(to: .now)))")
 }
 loop.execute {
+    span("begin", "job A", thread: threadID())
     print("A blocks the loop at \(now())")
     Thread.sleep(forTimeInterval: 1)          // a blocking call: the thread stops here
     print("A lets go at \(now())")
+    span("end", "job A", thread: threadID())
 }
+span("begin", "job B waits")
 loop.execute {
+    span("end", "job B waits")
+    span("begin", "job B", thread: threadID())
     print("B gets its turn at \(now())")
+    span("end", "job B", thread: threadID())
 }
 loop.run()
 #sourceLocation()

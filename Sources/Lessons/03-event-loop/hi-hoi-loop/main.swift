@@ -1,6 +1,6 @@
 // Example 'hi-hoi-loop' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,7 +23,14 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 65)
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+#sourceLocation(file: "lessons/03-event-loop.md", line: 74)
 import Foundation
 
 /// A tiny event loop: one thread, a queue of jobs, and timers kept in
@@ -75,7 +82,7 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 255)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 289)
 /// Swift tasks and actors can run on the loop too. The runtime hands the
 /// loop each piece of a task, from one suspension to the next, as a job.
 extension TinyLoop: TaskExecutor, SerialExecutor {
@@ -94,11 +101,13 @@ extension TinyLoop: TaskExecutor, SerialExecutor {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 298)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 333)
 let loop = TinyLoop()
 
 func say(_ what: String, after delay: Duration) async {
+    span("begin", what, thread: threadID())
     await loop.sleep(for: delay)
+    span("end", what, thread: threadID())
     print("\(what) at \(now()) on \(thisThread())")
 }
 

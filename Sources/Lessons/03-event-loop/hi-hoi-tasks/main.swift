@@ -1,8 +1,40 @@
 // Example 'hi-hoi-tasks' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 211)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
+import Foundation
+
+/// The kernel's id for the thread running this line. Linux shows it as
+/// the symbolic link /proc/thread-self, which points to "PID/task/TID".
+func threadID() -> Int {
+    let link = try! FileManager.default
+        .destinationOfSymbolicLink(atPath: "/proc/thread-self")
+    return Int(link.split(separator: "/").last!)!
+}
+
+/// "the main thread" (its id is the process id), or "thread 12345".
+func thisThread() -> String {
+    threadID() == Int(getpid()) ? "the main thread" : "thread \(threadID())"
+}
+
+/// A duration as "1.23 s", and the time since the program started.
+func seconds(_ d: Duration) -> String {
+    let (whole, attoseconds) = d.components
+    return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
+}
+let start = ContinuousClock.now
+func now() -> String { seconds(start.duration(to: .now)) }
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+#sourceLocation(file: "lessons/03-event-loop.md", line: 239)
 func say(_ what: String, after delay: Duration) async {
+    span("begin", what)
     try? await Task.sleep(for: delay)
+    span("end", what)
     print(what)
 }
 

@@ -1,6 +1,6 @@
 // Example 'main-actor-blocked' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,17 +23,28 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 398)
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+#sourceLocation(file: "lessons/03-event-loop.md", line: 450)
 /// Thread.sleep is not allowed in async code, so we wrap it in a plain function.
 func blockingSleep(_ seconds: Double) { Thread.sleep(forTimeInterval: seconds) }
 
 let due = ContinuousClock.now + .milliseconds(200)
 let timer = Task {                            // top-level code is on the main actor,
-    try? await Task.sleep(until: due)         // and so is this task
+    span("begin", "timer task, due at 0.2 s") // and so is this task
+    try? await Task.sleep(until: due)
+    span("end", "timer task, due at 0.2 s")
     print("timer lateness: \(seconds(due.duration(to: .now)))")
 }
 Task {                                        // and this one
+    span("begin", "blocking task")
     blockingSleep(1)
+    span("end", "blocking task")
 }
 await timer.value
 #sourceLocation()

@@ -1,6 +1,6 @@
 // Example 'nio-hi-hoi' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,18 +23,29 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 503)
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+#sourceLocation(file: "lessons/03-event-loop.md", line: 571)
 import NIOCore
 import NIOPosix
 
 let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)   // one loop, own thread
 let loop = group.next()
 
+span("begin", "hi")
 let hi = loop.scheduleTask(in: .seconds(1)) {
+    span("end", "hi")
     print("hi at \(now()), in the loop: \(loop.inEventLoop)")
     return threadID()
 }
+span("begin", "hoi")
 let hoi = loop.scheduleTask(in: .seconds(2)) {
+    span("end", "hoi")
     print("hoi at \(now()), in the loop: \(loop.inEventLoop)")
     return threadID()
 }

@@ -1,6 +1,6 @@
 // Example 'two-jobs' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,7 +23,14 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 65)
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+#sourceLocation(file: "lessons/03-event-loop.md", line: 74)
 import Foundation
 
 /// A tiny event loop: one thread, a queue of jobs, and timers kept in
@@ -75,19 +82,21 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 144)
+#sourceLocation(file: "lessons/03-event-loop.md", line: 163)
 let loop = TinyLoop()
 
-/// One hand of the juggler: throw a stone, catch it when it lands, repeat.
-func juggle(_ hand: String, flights: Int, each flight: Duration) {
-    print("\(hand) throws at \(now()) on \(thisThread())")
+/// Throws a stone, catches it when it lands, and repeats for every flight.
+func juggle(_ stone: String, flights: Int, each flight: Duration) {
+    print("throw \(stone) at \(now()) on \(thisThread())")
+    span("begin", stone, thread: threadID())
     loop.schedule(after: flight) {
-        print("\(hand) catches at \(now()) on \(thisThread())")
-        if flights > 1 { juggle(hand, flights: flights - 1, each: flight) }
+        span("end", stone, thread: threadID())
+        print("catch \(stone) at \(now()) on \(thisThread())")
+        if flights > 1 { juggle(stone, flights: flights - 1, each: flight) }
     }
 }
 
-loop.execute { juggle("A", flights: 3, each: .milliseconds(300)) }
-loop.execute { juggle("B", flights: 2, each: .milliseconds(400)) }
+loop.execute { juggle("stone A", flights: 3, each: .milliseconds(300)) }
+loop.execute { juggle("stone B", flights: 2, each: .milliseconds(400)) }
 loop.run()
 #sourceLocation()
