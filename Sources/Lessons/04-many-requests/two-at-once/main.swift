@@ -1,6 +1,6 @@
 // Example 'two-at-once' of lessons/04-many-requests.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/04-many-requests.md", line: 153)
+#sourceLocation(file: "lessons/04-many-requests.md", line: 154)
 import Foundation
 
 /// Marks the start or end of a piece of work for the picture of the run.
@@ -55,6 +55,7 @@ func startServer(marking: Bool = false) async throws -> String {
 
     var logger = Logger(label: "server")
     logger.logLevel = .critical            // keep the examples' output clean
+    // A stream of values that arrive later (lesson 8): here, the port, once.
     let (ports, announce) = AsyncStream.makeStream(of: Int.self)
     let app = Application(
         router: router,
@@ -65,7 +66,7 @@ func startServer(marking: Bool = false) async throws -> String {
     for await port in ports { return "http://127.0.0.1:\(port)" }
     throw CancellationError()
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 111)
+#sourceLocation(file: "lessons/04-many-requests.md", line: 112)
 import AsyncHTTPClient
 import NIOCore
 
@@ -101,7 +102,7 @@ extension Duration {
         return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
     }
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 267)
+#sourceLocation(file: "lessons/04-many-requests.md", line: 269)
 let server = try await startServer()
 
 let clock = ContinuousClock()

@@ -15,7 +15,7 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 340)
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 339)
 /// An old-style API: calls `done` on some thread once `delay` has passed.
 func after(_ delay: Duration, _ done: @escaping @Sendable () -> Void) {
     let (whole, attoseconds) = delay.components

@@ -1,6 +1,6 @@
 // Example 'task-switch' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 654)
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 658)
 import Foundation
 
 let rounds = 100_000

@@ -1,6 +1,6 @@
 // Example 'thread-memory' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 556)
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 558)
 import Foundation
 
 /// The bytes of memory this process really uses (its resident set).
@@ -10,7 +10,7 @@ func residentBytes() -> Int {
         .split(separator: " ")
     return Int(fields[1])! * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 598)
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 600)
 import Synchronization
 
 /// Parked threads wait here until `release()`.

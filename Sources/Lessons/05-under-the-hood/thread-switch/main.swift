@@ -1,6 +1,6 @@
 // Example 'thread-switch' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 669)
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 673)
 import Foundation
 
 /// Two threads take turns: each waits until it is its turn, then passes.

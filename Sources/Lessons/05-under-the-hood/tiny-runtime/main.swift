@@ -78,7 +78,7 @@ extension TinyLoop: TaskExecutor, SerialExecutor {
         }
     }
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 397)
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 399)
 /// A value that will exist later, and who to tell when it does.
 final class Future<Value> {
     private(set) var value: Value?
@@ -154,7 +154,7 @@ func done<Value>(_ future: Future<Value>) -> Future<Void> {
     future.whenDone { _ in signal.resolve(()) }
     return signal
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 479)
+#sourceLocation(file: "lessons/05-under-the-hood.md", line: 481)
 /// async def say(what, delay): await asyncio.sleep(delay); print(what)
 struct Say: Coroutine {
     let what: String

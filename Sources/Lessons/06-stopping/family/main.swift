@@ -21,7 +21,7 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 261)
+#sourceLocation(file: "lessons/06-stopping.md", line: 263)
 let parent = Task {
     await withTaskGroup(of: String.self) { group in
         for child in 1...3 {

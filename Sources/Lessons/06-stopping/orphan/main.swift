@@ -21,7 +21,7 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 342)
+#sourceLocation(file: "lessons/06-stopping.md", line: 346)
 let parent = Task {
     let unstructured = Task {
         try? await Task.sleep(for: .milliseconds(500))

@@ -21,7 +21,7 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 300)
+#sourceLocation(file: "lessons/06-stopping.md", line: 304)
 struct BadAnswer: Error {}
 
 let clock = ContinuousClock()
@@ -39,7 +39,7 @@ do {
             defer { span("end", "does not check") }
             crunch(for: .milliseconds(600))       // never looks at the flag
         }
-        try await group.waitForAll()
+        for try await _ in group {}           // the error leaves the body here
     }
 } catch {
     print("the group threw: \(error)")

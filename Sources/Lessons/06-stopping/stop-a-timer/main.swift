@@ -21,7 +21,7 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 211)
+#sourceLocation(file: "lessons/06-stopping.md", line: 212)
 import NIOCore
 import NIOPosix
 
@@ -35,7 +35,7 @@ func timer(_ delay: TimeAmount) async throws {
         scheduled.cancel()                            // stop the outside work
     }
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 232)
+#sourceLocation(file: "lessons/06-stopping.md", line: 234)
 let waiter = Task {
     span("begin", "a 5 s timer")
     defer { span("end", "a 5 s timer") }

@@ -21,7 +21,7 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 168)
+#sourceLocation(file: "lessons/06-stopping.md", line: 169)
 let heartbeat = Task {
     for beat in 1...5 {
         try? await Task.sleep(for: .milliseconds(200))   // cancellation lost here

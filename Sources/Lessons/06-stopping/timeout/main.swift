@@ -21,7 +21,7 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 377)
+#sourceLocation(file: "lessons/06-stopping.md", line: 381)
 struct TimedOut: Error, CustomStringConvertible {
     let after: Duration
     var description: String { "timed out after \(after)" }
@@ -42,7 +42,7 @@ func withTimeout<Value: Sendable>(
         return try await group.next()!          // the first to finish wins
     }
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 403)
+#sourceLocation(file: "lessons/06-stopping.md", line: 407)
 let clock = ContinuousClock()
 let began = clock.now
 do {

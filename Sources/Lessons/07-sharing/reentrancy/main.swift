@@ -1,6 +1,6 @@
 // Example 'reentrancy' of lessons/07-sharing.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/07-sharing.md", line: 148)
+#sourceLocation(file: "lessons/07-sharing.md", line: 150)
 import Foundation
 
 /// Reports the time since it was made: in all, or per step of the work.
@@ -20,7 +20,7 @@ struct Stopwatch {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/07-sharing.md", line: 206)
+#sourceLocation(file: "lessons/07-sharing.md", line: 208)
 actor StoneKeeper {
     var stones = 1
 
@@ -36,10 +36,10 @@ actor StoneKeeper {
 
 let keeper = StoneKeeper()
 let watch = Stopwatch()
-async let left = keeper.hand(to: "left hand")
-async let right = keeper.hand(to: "right hand")
-print(await left)
-print(await right)
+async let first = keeper.hand(to: "task A")
+async let second = keeper.hand(to: "task B")
+print(await first)
+print(await second)
 print("both answered after: \(watch.elapsed)")
 print("stones left: \(await keeper.stones)")
 #sourceLocation()

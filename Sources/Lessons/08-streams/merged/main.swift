@@ -17,8 +17,8 @@ func span(_ edge: String, _ name: String) {
 #sourceLocation(file: "lessons/08-streams.md", line: 236)
 import AsyncAlgorithms
 
-/// `count` stones from one hand, one every `interval`.
-func hand(_ name: String, every interval: Duration, count: Int) -> AsyncStream<String> {
+/// A stream of `count` stones, one every `interval`.
+func stones(_ name: String, every interval: Duration, count: Int) -> AsyncStream<String> {
     AsyncStream { feed in
         let task = Task {
             var n = 0
@@ -32,14 +32,15 @@ func hand(_ name: String, every interval: Duration, count: Int) -> AsyncStream<S
             }
             feed.finish()
         }
+        // Called when the stream ends or its consumer stops listening.
         feed.onTermination = { _ in task.cancel() }
     }
 }
 
-let left = hand("left", every: .milliseconds(300), count: 3)
-let right = hand("right", every: .milliseconds(250), count: 3)
-for await stone in merge(left, right) {
+let slow = stones("slow", every: .milliseconds(300), count: 3)
+let quick = stones("quick", every: .milliseconds(250), count: 3)
+for await stone in merge(slow, quick) {
     print("\(stone) at \(now())")
 }
-print("both hands done at \(now())")
+print("both streams done at \(now())")
 #sourceLocation()
