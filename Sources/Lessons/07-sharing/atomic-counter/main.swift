@@ -1,6 +1,6 @@
 // Example 'atomic-counter' of lessons/07-sharing.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/07-sharing.md", line: 150)
+#sourceLocation(file: "lessons/07-sharing.md", line: 155)
 import Foundation
 
 /// Reports the time since it was made: in all, or per step of the work.
@@ -20,7 +20,7 @@ struct Stopwatch {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/07-sharing.md", line: 328)
+#sourceLocation(file: "lessons/07-sharing.md", line: 333)
 import Synchronization
 
 let counter = Atomic(0)

@@ -1,6 +1,6 @@
 // Example 'sent-away' of lessons/07-sharing.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/07-sharing.md", line: 62)
+#sourceLocation(file: "lessons/07-sharing.md", line: 64)
 /// An ordinary class: not Sendable, because `stones` can change.
 final class Basket {
     var stones: [String] = []
