@@ -82,3 +82,37 @@ func residentKilobytes() -> Int {
   else { return 0 }
   return Int(line.split(separator: " ")[1]) ?? 0
 }
+
+@Suite struct HostileInputTests {
+  @Test func deepNestingIsFlattenedNotOverflowed() {
+    let quotes = CommonMark.parse(String(repeating: ">", count: 100_000) + " x\n")
+    let flattened = quotes.descendants.filter(\.flattened)
+    #expect(flattened.count == 1)
+    #expect(quotes.plainText == "x")
+    let emphasis = CommonMark.parse(
+      String(repeating: "*a ", count: 20_000) + "x" + String(repeating: " a*", count: 20_000))
+    #expect(emphasis.plainText.count == 20_000 * 4 + 1)  // every "*" became emphasis
+    #expect(emphasis.descendants.contains { $0.flattened })
+  }
+
+  @Test func shallowTreesKeepTheirShape() {
+    let doc = CommonMark.parse("> - *a [b](c)*\n")
+    #expect(!doc.descendants.contains { $0.flattened })
+    #expect(
+      doc.descendants.map(\.kind) == [
+        .blockQuote, .list(ordered: false), .item, .paragraph, .emphasis, .text, .link, .text,
+      ])
+  }
+
+  @Test func linesEndAsCommonMarkSays() {
+    for ending in ["\n", "\r\n", "\r"] {
+      let doc = CommonMark.parse(
+        ["# T", "", "```swift", "a", "b", "```", "", "[x](y)"].joined(separator: ending))
+      let block = doc.descendants.first { $0.kind == .codeBlock }
+      #expect(block?.literal == "a\nb\n")
+      #expect(block?.start.line == 3 && block?.end.line == 6)
+      #expect(
+        doc.descendants.first { $0.kind == .link }?.start == SourcePosition(line: 8, column: 1))
+    }
+  }
+}

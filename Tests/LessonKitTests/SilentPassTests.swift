@@ -258,3 +258,10 @@ import Testing
     }
   }
 }
+
+@Suite struct HostileLessonTests {
+  @Test func nestingTooDeepIsAnErrorNotACrash() {
+    let d = errors("# T\n\n" + String(repeating: ">", count: 50_000) + " [about 1 s](claim:a)\n")
+    #expect(d.contains { $0.message.contains("nested more than 100 levels deep") })
+  }
+}

@@ -14,6 +14,12 @@ public enum LessonParser {
 
     var title: String?
     for node in document.descendants {
+      if node.flattened {
+        state.error(
+          at: state.location(node.start),
+          "Markdown nested more than \(MarkdownNode.maximumDepth) levels deep is not read: nest block quotes, lists and emphasis less"
+        )
+      }
       switch node.kind {
       case .heading(level: 1) where title == nil:
         title = node.plainText.trimmingSpaces.description
