@@ -208,6 +208,11 @@ import Testing
       "# T\n\n```swift example=a\nprint(1)\n```\n\n```swift example=a hidden=yes\nprint(2)\n```\n\n[about 1 s](claim:a)\n"
     ),
     ("a zero timeout", "# T\n\n```swift example=a timeout=0s\nprint(1)\n```\n"),
+    (
+      "a bad attribute on the diagnostic block of a compile-fail example",
+      "# T\n\n```swift example=a compile-fail\nx\n```\n\n```diagnostic example=a unordered\nerror: …\n```\n"
+    ),
+
   ]
 
   @Test(arguments: cases)

@@ -132,6 +132,8 @@ private struct State {
   /// not reported.
   var brokenExamples: Set<String> = []
   var brokenSetups: Set<String> = []
+  /// Examples whose diagnostic block has an error: they are not reported as lacking one.
+  var brokenDiagnostics: Set<String> = []
   /// Where the lesson says it checks nothing on purpose.
   var marker: SourceLocation?
 
@@ -384,7 +386,11 @@ private struct State {
       }
       return
     }
-    guard checkName(name.value, at: name.at), !broken else { return }
+    guard checkName(name.value, at: name.at) else { return }
+    if broken {
+      if kind == .diagnostic { brokenDiagnostics.insert(name.value) }
+      return
+    }
     let meaningful = LessonSource.lines(chunk.code).map { $0.trimmingSpaces }
       .filter { !$0.isEmpty }
     switch kind {
@@ -437,7 +443,9 @@ private struct State {
     }
     attach(to: &examples)
     for example in examples {
-      if example.mode == .compileFail && example.expectedDiagnostics == nil {
+      if example.mode == .compileFail && example.expectedDiagnostics == nil
+        && !brokenDiagnostics.contains(example.name)
+      {
         error(
           at: example.location,
           "compile-fail example '\(example.name)' needs a 'diagnostic example=\(example.name)' block saying what the compiler must report"
