@@ -209,6 +209,10 @@ import Testing
     ),
     ("a zero timeout", "# T\n\n```swift example=a timeout=0s\nprint(1)\n```\n"),
     (
+      "two names for one example",
+      "# T\n\n```swift example=a example=b\nx\n```\n\n```output example=b\n1\n```\n\n[about 1 s](claim:a)\n"
+    ),
+    (
       "a bad attribute on the diagnostic block of a compile-fail example",
       "# T\n\n```swift example=a compile-fail\nx\n```\n\n```diagnostic example=a unordered\nerror: …\n```\n"
     ),

@@ -246,7 +246,8 @@ private struct State {
       location: SourceLocation(file: path, line: node.start.line + 1, column: fence.column))
     switch kind {
     case .swift:
-      readSwiftBlock(given: given, written: written, broken: broken, fence: fence, chunk: chunk)
+      readSwiftBlock(
+        info: info, given: given, written: written, broken: broken, fence: fence, chunk: chunk)
     case .output, .diagnostic:
       readExpectedBlock(
         kind: kind, given: given, written: written, broken: broken, fence: fence, chunk: chunk)
@@ -308,7 +309,7 @@ private struct State {
   }
 
   mutating func readSwiftBlock(
-    given: [String: Setting], written: [String: SourceLocation], broken: Bool,
+    info: InfoString, given: [String: Setting], written: [String: SourceLocation], broken: Bool,
     fence: SourceLocation, chunk: CodeChunk
   ) {
     var broken = broken
@@ -343,10 +344,7 @@ private struct State {
       guard let name = given[role.rawValue] else { return }  // its value was missing: reported
       guard checkName(name.value, at: name.at) else { return }
       if broken {
-        for (key, setting) in given where isValidName(setting.value) {
-          if key == "example" { brokenExamples.insert(setting.value) }
-          if key == "setup" { brokenSetups.insert(setting.value) }
-        }
+        markNamesBroken(info)
         return
       }
       if role == .example {
