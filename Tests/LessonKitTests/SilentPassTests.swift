@@ -114,6 +114,20 @@ import Testing
     #expect(d.count == 1 && d[0].message.contains("states no number"))
   }
 
+  @Test func claimsAndFencesInRawHTMLAreErrors() {
+    let claim = errors(
+      "# T\n\n\(fence)swift example=a\nprint(1)\n\(fence)\n\n<p>\nIt takes [about 2 s](claim:a).\n</p>\n"
+    )
+    #expect(claim.map(\.location.line) == [8])
+    #expect(claim.first?.message.contains("a claim inside raw HTML is never read") == true)
+    let anchor = errors(
+      "# T\n\n\(fence)swift example=a\nprint(1)\n\(fence)\n\nIt takes <a href=\"claim:a\">2 s</a>.\n"
+    )
+    #expect(anchor.count == 1)
+    let fenced = errors("# T\n\n<div>\n\(fence)swift example=a\nprint(1)\n\(fence)\n</div>\n")
+    #expect(fenced.map(\.location.line) == [4])
+  }
+
   @Test func rawClaimTextInProseIsProse() throws {
     #expect(try lesson("# T\n\nA link such as claim:a is written in brackets.\n").claims.isEmpty)
   }

@@ -674,9 +674,34 @@ private struct State {
 
   // MARK: The marker of a lesson that checks nothing
 
-  /// Reads `<!-- lesson-runner: … -->` comments in raw HTML.
+  /// Reads `<!-- lesson-runner: … -->` comments in raw HTML, and reports what looks like a
+  /// claim or a fenced block there: cmark does not read Markdown inside an HTML block, so it
+  /// would never be checked.
   mutating func readHTML(_ node: MarkdownNode, isBlock: Bool) {
     let html = node.literal ?? ""
+    var fenceReported = false
+    for (offset, line) in LessonSource.lines(html).enumerated() {
+      let lower = line.lowercased()
+      let at = SourceLocation(
+        file: path, line: max(node.start.line, 1) + offset,
+        column: offset == 0 ? max(node.start.column, 1) : 1)
+      let trimmed = lower.drop { $0 == " " }
+      if isBlock, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        if fenceReported { continue }  // its closing fence, or more of the same mistake
+        fenceReported = true
+        error(
+          at: at,
+          "a code fence inside an HTML block is raw HTML, never read: leave a blank line between the HTML and the fence"
+        )
+      } else if lower.contains("](claim:") || lower.contains("=\"claim:")
+        || lower.contains("='claim:")
+      {
+        error(
+          at: at,
+          "a claim inside raw HTML is never read: write it as a Markdown link, [about 2 s](claim:…), with a blank line between it and the HTML"
+        )
+      }
+    }
     var rest = html[...]
     while let open = rest.firstRange(of: "<!--") {
       let body = rest[open.upperBound...]
