@@ -132,6 +132,8 @@ private struct State {
   /// not reported.
   var brokenExamples: Set<String> = []
   var brokenSetups: Set<String> = []
+  /// Setups named by `uses=` on blocks that have an error: they are not reported as unused.
+  var brokenUses: [String] = []
   /// Examples whose diagnostic block has an error: they are not reported as lacking one.
   var brokenDiagnostics: Set<String> = []
   /// Where the lesson says it checks nothing on purpose.
@@ -289,6 +291,7 @@ private struct State {
   /// not errors of their own.
   mutating func markNamesBroken(_ info: InfoString) {
     for attribute in info.attributes {
+      if attribute.key == "uses", let value = attribute.value { brokenUses += splitList(value) }
       guard let value = attribute.value, isValidName(value) else { continue }
       if attribute.key == "example" { brokenExamples.insert(value) }
       if attribute.key == "setup" { brokenSetups.insert(value) }
@@ -312,6 +315,7 @@ private struct State {
     info: InfoString, given: [String: Setting], written: [String: SourceLocation], broken: Bool,
     fence: SourceLocation, chunk: CodeChunk
   ) {
+    if broken { markNamesBroken(info) }
     var broken = broken
     // The roles the block claims, in the order the info string gives them.
     let roles = Attributes.roleAttributes.filter { written[$0.name] != nil }
@@ -568,10 +572,12 @@ private struct State {
   /// Every setup's `uses=` is checked, whether or not an example uses the setup.
   mutating func checkSetups() {
     let ordered = setupBlocks.values.sorted { $0.fence.line < $1.fence.line }
+    var faulty: Set<String> = []
     for setup in ordered {
       guard let uses = setup.uses else { continue }
-      for name in setup.usedNames {
-        checkUsedName(name, by: "setup '\(setup.name)'", at: uses.at)
+      for name in setup.usedNames
+      where !checkUsedName(name, by: "setup '\(setup.name)'", at: uses.at) {
+        faulty.insert(setup.name)
       }
     }
     // Circles: each reported once, at the `uses=` that closes it.
@@ -582,6 +588,7 @@ private struct State {
       for used in setup.usedNames where state.setupBlocks[used] != nil {
         if let start = chain.firstIndex(of: used) {
           let circle = Array(chain[start...]) + [used]
+          faulty.formUnion(circle)
           if reported.insert(Set(circle)).inserted, let at = setup.uses?.at {
             state.error(
               at: at, "setups use each other in a circle: \(circle.joined(separator: " → "))")
@@ -594,6 +601,16 @@ private struct State {
     }
     for setup in ordered where !done.contains(setup.name) {
       visit(setup.name, chain: [setup.name], state: &self)
+    }
+    // A setup no example uses is never compiled, though the page shows it. (One that has an
+    // error of its own is not reported again.)
+    let named = exampleBlocks.flatMap { $0.settings["uses"].map { splitList($0.value) } ?? [] }
+    let used = Set(setups(included: named + brokenUses))
+    for setup in ordered where !used.contains(setup.name) && !faulty.contains(setup.name) {
+      error(
+        at: setup.nameAt,
+        "setup '\(setup.name)' is used by no example, so it is never compiled: name it in an example's uses=, or make the block a fragment"
+      )
     }
   }
 
