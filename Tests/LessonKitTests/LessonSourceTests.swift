@@ -98,6 +98,14 @@ func cr(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: "\
     }
   }
 
+  @Test func aByteOrderMarkChangesNothing() throws {
+    let source = "# T\n\n\(fence)swift example=a\nprint(1)\n\(fence)\n\nIn [about 1 s](claim:a).\n"
+    let plain = try lesson(source)
+    let marked = try lesson("\u{FEFF}" + source)
+    #expect(summary(marked) == summary(plain))
+    #expect(marked.title == "T")
+  }
+
   @Test func codeIsGivenWithLFWhateverTheFileUses() throws {
     let l = try lesson(crlf("# T\n\n\(fence)swift example=a\nlet a = 1\nprint(a)\n\(fence)\n"))
     #expect(l.examples.first?.chunks.first?.code == "let a = 1\nprint(a)\n")
