@@ -89,13 +89,61 @@ public enum CommonMark {
     cmark_node_free(node)
   }
 
-  private static func copyTree(_ node: OpaquePointer) -> MarkdownNode {
-    var children: [MarkdownNode] = []
-    var child = cmark_node_first_child(node)
-    while let current = child {
-      children.append(copyTree(current))
-      child = cmark_node_next(current)
+  /// Copies the tree under `node`, without recursion: a hostile document may nest thousands
+  /// of block quotes or emphases. Below `MarkdownNode.maximumDepth` the nodes are kept in
+  /// document order as leaves of the node at that depth, which is marked `flattened`.
+  private static func copyTree(_ root: OpaquePointer) -> MarkdownNode {
+    struct Frame {
+      var node: MarkdownNode
+      var children: [MarkdownNode] = []
     }
+    guard let iter = cmark_iter_new(root) else { return copyNode(root) }
+    defer { cmark_iter_free(iter) }
+    var stack: [Frame] = []
+    var depth = 0  // of the node entered last, counting the root as 1
+    var result: MarkdownNode?
+    func add(_ node: MarkdownNode) {
+      if stack.isEmpty { result = node } else { stack[stack.count - 1].children.append(node) }
+    }
+    while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+      guard let node = cmark_iter_get_node(iter) else { continue }
+      let isLeaf = isLeafType(cmark_node_get_type(node))
+      if event == CMARK_EVENT_ENTER {
+        if depth >= MarkdownNode.maximumDepth {
+          // Too deep: a leaf of the deepest node kept, and its children after it.
+          stack[stack.count - 1].node.flattened = true
+          stack[stack.count - 1].children.append(copyNode(node))
+          if !isLeaf { depth += 1 }
+        } else if isLeaf {
+          add(copyNode(node))
+        } else {
+          depth += 1
+          stack.append(Frame(node: copyNode(node)))
+        }
+      } else if event == CMARK_EVENT_EXIT {
+        if depth > MarkdownNode.maximumDepth {
+          depth -= 1
+        } else if let frame = stack.popLast() {
+          depth -= 1
+          var finished = frame.node
+          finished.children = frame.children
+          add(finished)
+        }
+      }
+    }
+    return result ?? copyNode(root)
+  }
+
+  /// Nodes for which cmark's iterator reports only an enter event.
+  private static func isLeafType(_ type: cmark_node_type) -> Bool {
+    [
+      CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+      CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+    ].contains(type)
+  }
+
+  /// One node's own data, without its children.
+  private static func copyNode(_ node: OpaquePointer) -> MarkdownNode {
     let type = cmark_node_get_type(node)
     return MarkdownNode(
       kind: kind(of: node, type: type),
@@ -107,8 +155,7 @@ public enum CommonMark {
       fenceInfo: type == CMARK_NODE_CODE_BLOCK
         ? string(cmark_node_get_fence_info(node)) ?? "" : nil,
       url: string(cmark_node_get_url(node)),
-      title: string(cmark_node_get_title(node)),
-      children: children)
+      title: string(cmark_node_get_title(node)))
   }
 
   private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {

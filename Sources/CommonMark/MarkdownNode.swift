@@ -36,6 +36,13 @@ public struct MarkdownNode: Sendable, Equatable {
   public var url: String?
   public var title: String?
   public var children: [MarkdownNode]
+  /// Nodes nested deeper than `maximumDepth` were found below this one; they are its
+  /// children, in document order, without their own children.
+  public var flattened = false
+
+  /// How deeply nodes nest in a copied tree, counting the document as 1. Nothing a reader
+  /// writes comes near it; a deeper tree could exhaust the stack of code that walks it.
+  public static let maximumDepth = 100
 
   public init(
     kind: Kind, start: SourcePosition, end: SourcePosition, literal: String? = nil,
@@ -54,15 +61,25 @@ public struct MarkdownNode: Sendable, Equatable {
 
   /// The text a reader sees in this node, with soft breaks as spaces.
   public var plainText: String {
-    switch kind {
-    case .text, .code: return literal ?? ""
-    case .softBreak, .lineBreak: return " "
-    default: return children.map(\.plainText).joined()
+    var text = ""
+    for node in [self] + descendants {
+      switch node.kind {
+      case .text, .code: text += node.literal ?? ""
+      case .softBreak, .lineBreak: text += " "
+      default: break
+      }
     }
+    return text
   }
 
   /// Every node below this one, depth first, in document order.
   public var descendants: [MarkdownNode] {
-    children.flatMap { [$0] + $0.descendants }
+    var result: [MarkdownNode] = []
+    var stack: [MarkdownNode] = children.reversed()
+    while let node = stack.popLast() {
+      result.append(node)
+      stack.append(contentsOf: node.children.reversed())
+    }
+    return result
   }
 }

@@ -70,4 +70,54 @@ import Testing
       }
     }
   }
+
+  /// A claim must be able to fail: a range that reaches 0 can never fail from below.
+  @Test(arguments: [
+    ("about 2 s", "a", "±100%"), ("about 2 s", "a", "±250%"), ("about 2 s", "a", "+10%/-100%"),
+    ("about 0.5 times", "a/b", "+50%/-120%"), ("about 2 s", "a", "±2 s"),
+    ("about 2 s", "a", "+1 s/-3 s"), ("about 10 ms", "a", ""), ("about 50 ms", "a", ""),
+    ("at least 0 s", "a", ""), ("more than 0 s", "a", ""), ("about 0 s", "a", ""),
+    ("about 0 times", "a@n", ""),
+  ])
+  func claimsThatCannotFail(_ text: String, _ target: String, _ title: String) {
+    #expect {
+      try claim(text, target, title)
+    } throws: { error in
+      (error as? Diagnostic)?.message.hasPrefix("claim '\(text)' can never fail: ") == true
+    }
+  }
+
+  @Test(arguments: [
+    ("about 2 s", "a", "±99%"), ("about 2 s", "a", "+200%/-50%"), ("about 10 ms", "a", "±5 ms"),
+    ("about 60 ms", "a", ""), ("at least 1 ms", "a", ""), ("less than 0 s", "a", ""),
+  ])
+  func claimsThatCanFail(_ text: String, _ target: String, _ title: String) throws {
+    _ = try claim(text, target, title)
+  }
+
+  @Test func cannotFailMessagesSayWhatToWrite() {
+    #expect {
+      try claim("about 2 s", "a", "±100%")
+    } throws: { error in
+      (error as? Diagnostic)?.message
+        == "claim 'about 2 s' can never fail: its tolerance allows 100% below the number, which reaches 0, and no measurement is less than 0; allow less than 100% below, as in '+100%/-50%'"
+    }
+    #expect {
+      try claim("about 20 ms", "a")
+    } throws: { error in
+      (error as? Diagnostic)?.message.contains("without a tolerance a time claim allows ±0.05 s")
+        == true
+    }
+  }
+
+  @Test(arguments: [
+    ("about 1 times", "a/a", ""), ("about as long", "a@x/a@x", ""),
+    ("about 2 s", "a", "±10%, ±20%"),
+    ("about 2 s", "a", "needs 2 cores, needs 4 cores"),
+    ("about \(String(repeating: "9", count: 400)) s", "a", ""),
+    ("about 2 s", "a", "±\(String(repeating: "9", count: 400))%"),
+  ])
+  func moreMalformedClaims(_ text: String, _ target: String, _ title: String) {
+    #expect(throws: Diagnostic.self) { try claim(text, target, title) }
+  }
 }

@@ -72,7 +72,7 @@ import Testing
 
   @Test func duplicatesAreErrors() {
     let twoSetups = errors(
-      "# T\n\n\(fence)swift setup=s\nlet a = 1\n\(fence)\n\n\(fence)swift setup=s\nlet b = 1\n\(fence)\n"
+      "# T\n\n\(fence)swift setup=s\nlet a = 1\n\(fence)\n\n\(fence)swift setup=s\nlet b = 1\n\(fence)\n\n\(fence)swift example=e uses=s\nprint(a)\n\(fence)\n"
     )
     #expect(twoSetups.count == 1 && twoSetups[0].message.contains("defined twice"))
     let twoOutputs = errors(

@@ -11,10 +11,13 @@ public struct Lesson: Sendable {
   public var source: String
   public var examples: [Example]
   public var claims: [Claim]
+  /// The lesson says, with `<!-- lesson-runner: checks nothing -->`, that it has no examples
+  /// and no claims on purpose.
+  public var checksNothingOnPurpose: Bool
 
   public init(
     number: Int?, slug: String, title: String, path: String, source: String,
-    examples: [Example], claims: [Claim]
+    examples: [Example], claims: [Claim], checksNothingOnPurpose: Bool = false
   ) {
     self.number = number
     self.slug = slug
@@ -23,6 +26,27 @@ public struct Lesson: Sendable {
     self.source = source
     self.examples = examples
     self.claims = claims
+    self.checksNothingOnPurpose = checksNothingOnPurpose
+  }
+
+  /// The marker a lesson with nothing to check writes on a line of its own.
+  public static let checksNothingMarker = "<!-- lesson-runner: checks nothing -->"
+
+  /// Nothing in the lesson can fail: it has no examples and no claims.
+  public var checksNothing: Bool { examples.isEmpty && claims.isEmpty }
+
+  /// The lesson checks nothing and does not say that it means to: a run of it would pass
+  /// having checked nothing. `--strict` fails such a lesson with `checksNothingError`.
+  public var checksNothingSilently: Bool { checksNothing && !checksNothingOnPurpose }
+
+  /// The error for a lesson that checks nothing without saying so, at its first line; nil
+  /// for any other lesson.
+  public var checksNothingError: Diagnostic? {
+    guard checksNothingSilently else { return nil }
+    return Diagnostic(
+      at: SourceLocation(file: path, line: 1),
+      "this lesson checks nothing: it has no examples and no claims, so a run of it cannot fail; if that is on purpose, say so on a line of its own: \(Self.checksNothingMarker)"
+    )
   }
 
   public func example(named name: String) -> Example? {

@@ -36,6 +36,10 @@ enum ClaimParser {
     }
     if isRatio { dimension = .number }
 
+    guard value.isFinite else {
+      throw fail("claim '\(text)' states a number too large to measure")
+    }
+
     var expectation = Expectation(relation: relation, value: value, dimension: dimension)
     var tolerance: Expectation.Tolerance?
     var cores: Int?
@@ -43,15 +47,17 @@ enum ClaimParser {
       let option = rawOption.trimmingSpaces
       if option.isEmpty { continue }
       if option.hasPrefix("needs") {
-        let words = option.split(separator: " ")
+        let words = option.split(whereSeparator: \.isWhitespace)
         guard words.count == 3, let n = Int(words[1]), n > 0, words[2].hasPrefix("core") else {
           throw fail("claim option '\(option)' should read 'needs N cores'")
         }
+        guard cores == nil else { throw fail("claim option 'needs N cores' is given twice") }
         cores = n
       } else if option.hasPrefix("±") || option.hasPrefix("+") {
         guard relation == .approximately else {
           throw fail("claim option '\(option)': a tolerance only applies to an approximate claim")
         }
+        guard tolerance == nil else { throw fail("claim '\(text)' gives two tolerances") }
         tolerance = try parseTolerance(option, dimension: dimension, fail: fail)
       } else {
         throw fail(
@@ -62,9 +68,57 @@ enum ClaimParser {
     if relation == .approximately {
       expectation.tolerance = tolerance ?? defaultTolerance(dimension)
     }
+    if case .ratio(let a, let b) = quantity, a == b, expectation.holds(for: 1) {
+      throw fail(
+        "claim '\(text)' can never fail: it compares '\(a)' with itself, which is always 1; name two different quantities"
+      )
+    }
+    if let reason = cannotFail(expectation, stated: tolerance != nil) {
+      throw fail("claim '\(text)' can never fail: \(reason)")
+    }
     return Claim(
       text: text, location: location, target: target, quantity: quantity,
       expectation: expectation, neededCores: cores)
+  }
+
+  /// Why a claim holds for every measurement it could meet, or nil when it can fail.
+  ///
+  /// Times and ratios of times are never negative, and a number a lesson measures is taken
+  /// to be the same; so a claim whose range reaches down to 0 cannot fail from below.
+  static func cannotFail(_ expectation: Expectation, stated: Bool) -> String? {
+    let value = expectation.value
+    let unit = expectation.dimension == .time ? " s" : ""
+    switch expectation.relation {
+    case .atLeast, .moreThan:
+      return value <= 0 ? "no measurement is less than 0" : nil
+    case .atMost, .lessThan:
+      return nil
+    case .approximately:
+      let t = expectation.tolerance
+      guard value - expectation.below <= 0 else { return nil }
+      if value <= 0 {
+        return "a claim of about 0 holds for anything up to its tolerance: say 'less than' a number"
+      }
+      if t.relativeBelow * value >= t.absoluteBelow, t.relativeBelow >= 1 {
+        return
+          "its tolerance allows \(percent(t.relativeBelow)) below the number, which reaches 0, and no measurement is less than 0; allow less than 100% below, as in '+100%/-50%'"
+      }
+      if !stated {
+        return
+          "without a tolerance a time claim allows ±\(decimal(minimumTimeTolerance))\(unit) at least, which reaches 0 from \(decimal(value))\(unit); state a tolerance smaller than the number, as in '±20%'"
+      }
+      return
+        "its tolerance of \(decimal(expectation.below))\(unit) below the number reaches 0, and no measurement is less than 0; state a tolerance smaller than the number, as in '±20%'"
+    }
+  }
+
+  private static func percent(_ fraction: Double) -> String { "\(decimal(fraction * 100))%" }
+
+  /// `2`, `0.05`, `1.5`: a number as a lesson would write it.
+  private static func decimal(_ x: Double) -> String {
+    let rounded = (x * 1000).rounded() / 1000
+    return rounded == rounded.rounded() && abs(rounded) < 1e15
+      ? String(Int(rounded)) : String(rounded)
   }
 
   static func defaultTolerance(_ dimension: Dimension) -> Expectation.Tolerance {
@@ -142,9 +196,11 @@ enum ClaimParser {
     func amount(_ text: Substring) throws(Diagnostic) -> (relative: Double, absolute: Double) {
       let t = text.trimmingSpaces
       if t.hasSuffix("%"), let (p, rest) = Units.leadingNumber(t.dropLast()), rest.isEmpty {
+        guard p.isFinite else { throw fail("tolerance '\(option)' is too large") }
         return (p / 100, 0)
       }
       if let (v, dim, rest) = Units.quantity(t), rest.trimmingSpaces.isEmpty {
+        guard v.isFinite else { throw fail("tolerance '\(option)' is too large") }
         if dimension == .time && dim != .time {
           throw fail("tolerance '\(option)' needs a unit, such as '±20%' or '±0.2 s'")
         }

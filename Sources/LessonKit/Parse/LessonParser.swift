@@ -7,20 +7,34 @@ public enum LessonParser {
   public static func parse(source: String, path: String, fileName: String) throws(LessonErrors)
     -> Lesson
   {
-    var state = State(
-      path: path, lines: source.split(separator: "\n", omittingEmptySubsequences: false))
+    var state = State(path: path, lines: LessonSource.lines(source))
+    state.checkForNulBytes()
     let document = CommonMark.parse(source)
     let (number, slug) = numberAndSlug(fileName)
 
     var title: String?
     for node in document.descendants {
+      if node.flattened {
+        state.error(
+          at: state.location(node.start),
+          "Markdown nested more than \(MarkdownNode.maximumDepth) levels deep is not read: nest block quotes, lists and emphasis less"
+        )
+      }
       switch node.kind {
       case .heading(level: 1) where title == nil:
         title = node.plainText.trimmingSpaces.description
+        if title?.isEmpty == true {
+          state.error(
+            at: state.location(node.start), "the title heading is empty: write the title after '#'")
+        }
       case .codeBlock:
         state.readCodeBlock(node)
-      case .link where node.url?.hasPrefix("claim:") == true:
-        state.readClaim(node)
+      case .link, .image:
+        state.readLink(node)
+      case .htmlBlock:
+        state.readHTML(node, isBlock: true)
+      case .htmlInline:
+        state.readHTML(node, isBlock: false)
       default:
         break
       }
@@ -31,16 +45,19 @@ public enum LessonParser {
         "the lesson has no title: start it with a '# Title' heading")
     }
     let examples = state.assembleExamples()
+    state.checkSetups()
     state.checkClaims(against: examples)
+    state.checkMarker(examples: examples)
     if !state.diagnostics.isEmpty {
       throw LessonErrors(
-        state.diagnostics.sorted {
-          ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
-        })
+        state.diagnostics.enumerated().sorted {
+          ($0.element.location.line, $0.element.location.column, $0.offset)
+            < ($1.element.location.line, $1.element.location.column, $1.offset)
+        }.map(\.element))
     }
     return Lesson(
       number: number, slug: slug, title: title ?? slug, path: path, source: source,
-      examples: examples, claims: state.claims)
+      examples: examples, claims: state.claims, checksNothingOnPurpose: state.marker != nil)
   }
 
   /// `03-event-loop.md` gives (3, "event-loop"); `draft.md` gives (nil, "draft").
@@ -55,23 +72,79 @@ public enum LessonParser {
   }
 }
 
+/// An attribute's value as written ("" for a flag), and where.
+private struct Setting: Equatable {
+  var value: String
+  var at: SourceLocation
+}
+
+/// A swift block that is (part of) an example, its attributes checked.
+private struct ExampleBlock {
+  var name: String
+  var fence: SourceLocation
+  var chunk: CodeChunk
+  var hidden: Bool
+  /// The example's settings written on this block (`Attributes.exampleSettings`).
+  var settings: [String: Setting]
+}
+
+/// A swift block that is a setup, its attributes checked.
+private struct SetupBlock {
+  var name: String
+  var nameAt: SourceLocation
+  var fence: SourceLocation
+  var chunk: CodeChunk
+  var uses: Setting?
+
+  var usedNames: [String] { uses.map { splitList($0.value) } ?? [] }
+}
+
+/// An output or diagnostic block, its attributes checked.
+private struct ExpectedBlock {
+  var kind: BlockKind
+  var example: String
+  var nameAt: SourceLocation
+  var fence: SourceLocation
+  var chunk: CodeChunk
+  var unordered: Bool
+}
+
+/// A diagnostic line that any compiler error would match: only `…`, `error`, `warning`,
+/// `note`, colons and spaces.
+private func saysNothing(_ line: Substring) -> Bool {
+  line.lowercased().split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "…" })
+    .allSatisfy { ["error", "warning", "note"].contains($0) }
+}
+
+/// `a,b,,c` gives ["a", "b", "", "c"]: an empty item is kept, so that it can be reported.
+private func splitList(_ value: String) -> [String] {
+  value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+}
+
+private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
 /// What the parser has gathered so far.
 private struct State {
-  struct Block {
-    var info: InfoString
-    var chunk: CodeChunk
-    var fence: SourceLocation
-    var attributes: [String: (value: String?, at: SourceLocation)]
-  }
-
   let path: String
   let lines: [Substring]
   var diagnostics: [Diagnostic] = []
   var claims: [Claim] = []
-  var exampleBlocks: [Block] = []
-  var setupBlocks: [String: Block] = [:]
-  var outputBlocks: [Block] = []
-  var diagnosticBlocks: [Block] = []
+  /// Claim links seen, whether or not they could be read.
+  var claimLinks = 0
+  var exampleBlocks: [ExampleBlock] = []
+  var setupBlocks: [String: SetupBlock] = [:]
+  var expectedBlocks: [ExpectedBlock] = []
+  /// Names of examples and setups declared by a block that has an error: other errors that
+  /// would only repeat it (an output block for an example that "no swift block defines") are
+  /// not reported.
+  var brokenExamples: Set<String> = []
+  var brokenSetups: Set<String> = []
+  /// Setups named by `uses=` on blocks that have an error: they are not reported as unused.
+  var brokenUses: [String] = []
+  /// Examples whose diagnostic block has an error: they are not reported as lacking one.
+  var brokenDiagnostics: Set<String> = []
+  /// Where the lesson says it checks nothing on purpose.
+  var marker: SourceLocation?
 
   init(path: String, lines: [Substring]) {
     self.path = path
@@ -86,148 +159,267 @@ private struct State {
     SourceLocation(file: path, line: max(position.line, 1), column: max(position.column, 1))
   }
 
+  func lineBytes(_ number: Int) -> [UInt8] {
+    number >= 1 && number <= lines.count ? Array(lines[number - 1].utf8) : []
+  }
+
+  /// A NUL byte is not text; cmark would quietly read it as U+FFFD.
+  mutating func checkForNulBytes() {
+    for (index, line) in lines.enumerated() {
+      guard let nul = line.utf8.firstIndex(of: 0) else { continue }
+      let column = line.utf8.distance(from: line.utf8.startIndex, to: nul) + 1
+      error(
+        at: SourceLocation(file: path, line: index + 1, column: column),
+        "a NUL byte (0x00) is not text: save the lesson as UTF-8, without control bytes")
+    }
+  }
+
   // MARK: Code blocks
 
   mutating func readCodeBlock(_ node: MarkdownNode) {
+    let space = UInt8(ascii: " ")
     let fence = location(node.start)
-    let fenceLine =
-      node.start.line >= 1 && node.start.line <= lines.count ? lines[node.start.line - 1] : ""
-    let lineFromBlock = fenceLine.dropFirst(max(node.start.column - 1, 0))
-    let fenceChar = lineFromBlock.drop { $0 == " " }.first
-    guard fenceChar == "`" || fenceChar == "~" else { return }  // an indented block: plain prose
-    let fenceText = lineFromBlock.drop { $0 == " " }
+    let fromBlock = lineBytes(node.start.line).dropFirst(max(node.start.column - 1, 0))
+    let leading = fromBlock.prefix { $0 == space }.count
+    let fenceText = fromBlock.dropFirst(leading)
+    guard let fenceChar = fenceText.first,
+      fenceChar == UInt8(ascii: "`") || fenceChar == UInt8(ascii: "~")
+    else { return }  // an indented block: prose, never read
     let fenceLength = fenceText.prefix { $0 == fenceChar }.count
+    let info = InfoString(node.fenceInfo ?? "")
     if !isClosingFence(
-      line: node.end.line, char: fenceChar!, length: fenceLength, startLine: node.start.line)
+      line: node.end.line, char: fenceChar, length: fenceLength, after: node.start.line)
+    {
+      let fenceString = String(repeating: Character(Unicode.Scalar(fenceChar)), count: fenceLength)
+      error(
+        at: fence,
+        "this code fence is never closed: add a line of \(fenceString) after its last line")
+      markNamesBroken(info)
+      return
+    }
+    let afterFence = fenceText.dropFirst(fenceLength)
+    let infoColumn =
+      node.start.column + leading + fenceLength
+      + afterFence.prefix { $0 == space || $0 == UInt8(ascii: "\t") }.count
+    let path = self.path
+    func at(_ attribute: InfoString.Attribute) -> SourceLocation {
+      SourceLocation(file: path, line: fence.line, column: infoColumn + attribute.offset)
+    }
+
+    guard let kind = BlockKind(rawValue: info.language) else {
+      checkOtherLanguage(info, fence: fence, at: at)
+      return
+    }
+    for offset in info.spacedEquals {
+      error(
+        at: SourceLocation(file: path, line: fence.line, column: infoColumn + offset),
+        "write an attribute without spaces around '=', as in example=NAME")
+    }
+
+    // Every attribute against the table: known, allowed on this block, value as it should be.
+    var broken = false
+    var given: [String: Setting] = [:]
+    var written: [String: SourceLocation] = [:]
+    for attribute in info.attributes {
+      let key = attribute.key
+      if written[key] != nil {
+        error(at: at(attribute), "attribute '\(key)' is given twice")
+        broken = true
+        continue
+      }
+      written[key] = at(attribute)
+      guard let spec = Attributes.byName[key], spec.blocks.contains(kind) else {
+        let known = Attributes.known(on: kind).joined(separator: ", ")
+        error(
+          at: at(attribute),
+          Attributes.byName[key] == nil
+            ? "unknown attribute '\(key)' on \(kind.phrase); known attributes are \(known)"
+            : "'\(key)' does not apply to \(kind.phrase); known attributes there are \(known)")
+        broken = true
+        continue
+      }
+      if spec.takesValue && (attribute.value ?? "").isEmpty {
+        error(at: at(attribute), "'\(key)' needs a value, as in \(spec.sample)")
+        broken = true
+      } else if !spec.takesValue && attribute.value != nil {
+        error(at: at(attribute), "'\(key)' is a flag and takes no value: write \(key)")
+        broken = true
+      } else {
+        given[key] = Setting(value: attribute.value ?? "", at: at(attribute))
+      }
+    }
+
+    let code = LessonSource.normalizingLineEndings(node.literal ?? "")
+    let chunk = CodeChunk(
+      code: code,
+      location: SourceLocation(file: path, line: node.start.line + 1, column: fence.column))
+    switch kind {
+    case .swift:
+      readSwiftBlock(
+        info: info, given: given, written: written, broken: broken, fence: fence, chunk: chunk)
+    case .output, .diagnostic:
+      readExpectedBlock(
+        kind: kind, given: given, written: written, broken: broken, fence: fence, chunk: chunk)
+    }
+  }
+
+  /// A block in a language the format does not read is prose, unless it looks meant for it.
+  mutating func checkOtherLanguage(
+    _ info: InfoString, fence: SourceLocation, at: (InfoString.Attribute) -> SourceLocation
+  ) {
+    let language = info.language
+    let lower = language.lowercased().drop { $0 == "{" || $0 == "." }
+    if language.isEmpty {
+      error(
+        at: fence,
+        "this code block names no language: after the fence write swift (with example=, setup= or fragment), output, diagnostic, or a word such as text for a block the runner does not read"
+      )
+    } else if let word = BlockKind.allCases.first(where: { lower.hasPrefix($0.rawValue) }),
+      word == .swift || lower == word.rawValue[...]
+        || !(lower.dropFirst(word.rawValue.count).first?.isLetter ?? false)
     {
       error(
         at: fence,
-        "this code fence is never closed: add a line of \(String(repeating: fenceChar!, count: fenceLength)) after its last line"
+        "the runner reads only '\(word.rawValue)', so this '\(language)' block would be ignored: write \(word.rawValue) in lower case, or a word such as text for a block the runner should not read"
       )
-      return
+      markNamesBroken(info)
+    } else if let attribute = info.attributes.first(where: {
+      ["example", "setup"].contains($0.key) && $0.value != nil
+    }) {
+      error(
+        at: at(attribute),
+        "'\(attribute.key)=' belongs on a swift, output or diagnostic block; the runner does not read a '\(language)' block"
+      )
+      markNamesBroken(info)
     }
-    let info = InfoString(node.fenceInfo ?? "")
-    guard ["swift", "output", "diagnostic"].contains(info.language) else { return }
+  }
 
-    // The info string starts after the fence and any spaces; attribute columns count from it.
-    let leading = lineFromBlock.prefix { $0 == " " }.count
-    let afterFence = fenceText.dropFirst(fenceLength)
-    let infoColumn =
-      node.start.column + leading + fenceLength + afterFence.prefix { $0 == " " }.count
-    var attributes: [String: (value: String?, at: SourceLocation)] = [:]
+  /// A block that declares names but could not be read: later mentions of those names are
+  /// not errors of their own.
+  mutating func markNamesBroken(_ info: InfoString) {
     for attribute in info.attributes {
-      let at = SourceLocation(file: path, line: fence.line, column: infoColumn + attribute.offset)
-      if attributes[attribute.key] != nil {
-        error(at: at, "attribute '\(attribute.key)' is given twice")
-      }
-      attributes[attribute.key] = (attribute.value, at)
-    }
-    let code = node.literal ?? ""
-    let codeStart = SourceLocation(file: path, line: node.start.line + 1, column: fence.column)
-    let block = Block(
-      info: info, chunk: CodeChunk(code: code, location: codeStart), fence: fence,
-      attributes: attributes)
-    switch info.language {
-    case "swift": readSwiftBlock(block)
-    case "output":
-      readExpectedBlock(block, into: \.outputBlocks, allowed: ["example", "unordered"])
-    default: readExpectedBlock(block, into: \.diagnosticBlocks, allowed: ["example"])
+      if attribute.key == "uses", let value = attribute.value { brokenUses += splitList(value) }
+      guard let value = attribute.value, isValidName(value) else { continue }
+      if attribute.key == "example" { brokenExamples.insert(value) }
+      if attribute.key == "setup" { brokenSetups.insert(value) }
     }
   }
 
   /// An unclosed fence runs to the end of its container, so its last line is not a fence.
-  func isClosingFence(line: Int, char: Character, length: Int, startLine: Int) -> Bool {
-    guard line > startLine, line >= 1, line <= lines.count else { return false }
-    var text = lines[line - 1][...]
+  func isClosingFence(line: Int, char: UInt8, length: Int, after startLine: Int) -> Bool {
+    guard line > startLine else { return false }
+    var text = lineBytes(line)[...]
     // Strip block-quote markers and indentation before the fence.
-    while let first = text.first, first == " " || first == ">" { text = text.dropFirst() }
-    let run = text.prefix { $0 == char }
-    return run.count >= length && text.dropFirst(run.count).allSatisfy(\.isWhitespace)
+    while let first = text.first, first == UInt8(ascii: " ") || first == UInt8(ascii: ">") {
+      text = text.dropFirst()
+    }
+    let run = text.prefix { $0 == char }.count
+    return run >= length
+      && text.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
   }
 
-  static let swiftAttributes: Set<String> = [
-    "example", "setup", "uses", "hidden", "compile-only", "compile-fail", "timeout", "runs",
-    "needs",
-    "fragment",
-  ]
-
-  mutating func readSwiftBlock(_ block: Block) {
-    var ok = true
-    for (key, attribute) in block.attributes where !Self.swiftAttributes.contains(key) {
-      error(
-        at: attribute.at,
-        "unknown attribute '\(key)' on a swift block; known attributes are \(Self.swiftAttributes.sorted().joined(separator: ", "))"
-      )
-      ok = false
-    }
-    for flag in ["hidden", "compile-only", "compile-fail", "fragment"] {
-      if let a = block.attributes[flag], a.value != nil {
-        error(at: a.at, "'\(flag)' is a flag and takes no value")
-        ok = false
-      }
-    }
-    for key in ["example", "setup", "uses", "timeout", "runs", "needs"] {
-      if let a = block.attributes[key], a.value?.isEmpty ?? true {
-        error(at: a.at, "'\(key)' needs a value, as in \(key)=…")
-        ok = false
-      }
-    }
-    guard ok else { return }
-    let example = block.attributes["example"]
-    let setup = block.attributes["setup"]
-    let isFragment = block.attributes["fragment"] != nil
-    switch (example, setup, isFragment) {
-    case (let e?, nil, false):
-      guard checkName(e.value!, at: e.at) else { return }
-      exampleBlocks.append(block)
-    case (nil, let s?, false):
-      guard checkName(s.value!, at: s.at) else { return }
-      for (key, a) in block.attributes where !["setup", "hidden", "uses"].contains(key) {
-        error(at: a.at, "'\(key)' does not apply to a setup block")
-        return
-      }
-      if let earlier = setupBlocks[s.value!] {
+  mutating func readSwiftBlock(
+    info: InfoString, given: [String: Setting], written: [String: SourceLocation], broken: Bool,
+    fence: SourceLocation, chunk: CodeChunk
+  ) {
+    if broken { markNamesBroken(info) }
+    var broken = broken
+    // The roles the block claims, in the order the info string gives them.
+    let roles = Attributes.roleAttributes.filter { written[$0.name] != nil }
+      .sorted { (written[$0.name]?.column ?? 0) < (written[$1.name]?.column ?? 0) }
+    guard let role = roles.first?.role else {
+      if !broken {
         error(
-          at: s.at, "setup '\(s.value!)' is defined twice (first at line \(earlier.fence.line))")
+          at: fence,
+          "a swift block must be an example (example=NAME), a setup (setup=NAME) or a fragment that is never compiled (fragment)"
+        )
+      }
+      return
+    }
+    if roles.count > 1 {
+      let second = roles[1]
+      error(
+        at: written[second.name] ?? fence,
+        "a swift block is one of: an example, a setup, a fragment; this one is \(role.phrase) and also says '\(second.name)'"
+      )
+      broken = true
+    } else {
+      for (key, setting) in given.sorted(by: { $0.value.at.column < $1.value.at.column }) {
+        guard let spec = Attributes.byName[key], !spec.roles.contains(role) else { continue }
+        error(at: setting.at, "'\(key)' does not apply to \(role.phrase)")
+        broken = true
+      }
+    }
+    switch role {
+    case .example, .setup:
+      guard let name = given[role.rawValue] else { return }  // its value was missing: reported
+      guard checkName(name.value, at: name.at) else { return }
+      if broken {
+        markNamesBroken(info)
         return
       }
-      var b = block
-      b.chunk.role = .setup
-      b.chunk.setupName = s.value!
-      setupBlocks[s.value!] = b
-    case (nil, nil, true):
-      for (key, a) in block.attributes where key != "fragment" {
-        error(at: a.at, "'\(key)' does not apply to a fragment, which is never compiled")
+      if role == .example {
+        var settings = given
+        for key in given.keys where !Attributes.exampleSettings.contains(key) {
+          settings[key] = nil
+        }
+        exampleBlocks.append(
+          ExampleBlock(
+            name: name.value, fence: fence, chunk: chunk, hidden: given["hidden"] != nil,
+            settings: settings))
+      } else if let earlier = setupBlocks[name.value] {
+        error(
+          at: name.at,
+          "setup '\(name.value)' is defined twice (first at line \(earlier.fence.line))")
+      } else {
+        var setupChunk = chunk
+        setupChunk.role = .setup
+        setupChunk.setupName = name.value
+        setupBlocks[name.value] = SetupBlock(
+          name: name.value, nameAt: name.at, fence: fence, chunk: setupChunk, uses: given["uses"])
       }
-    case (nil, nil, false):
-      error(
-        at: block.fence,
-        "a swift block must be an example (example=NAME), a setup (setup=NAME) or a fragment that is never compiled (fragment)"
-      )
-    default:
-      error(at: block.fence, "a swift block is one of: an example, a setup, a fragment")
+    case .fragment:
+      break
     }
   }
 
   mutating func readExpectedBlock(
-    _ block: Block, into list: WritableKeyPath<State, [Block]>, allowed: Set<String>
+    kind: BlockKind, given: [String: Setting], written: [String: SourceLocation], broken: Bool,
+    fence: SourceLocation, chunk: CodeChunk
   ) {
-    for (key, a) in block.attributes where !allowed.contains(key) {
-      error(
-        at: a.at,
-        "unknown attribute '\(key)' on \(block.info.language == "output" ? "an output" : "a diagnostic") block; known attributes are \(allowed.sorted().joined(separator: ", "))"
-      )
+    guard let name = given["example"] else {
+      if written["example"] == nil {
+        error(
+          at: fence,
+          "\(kind.phrase) must name its example: \(kind.rawValue) example=NAME")
+      }
       return
     }
-    guard let e = block.attributes["example"], let name = e.value, !name.isEmpty else {
-      error(
-        at: block.fence,
-        "\(block.info.language == "output" ? "an output" : "a diagnostic") block must name its example: \(block.info.language) example=NAME"
-      )
+    guard checkName(name.value, at: name.at) else { return }
+    if broken {
+      if kind == .diagnostic { brokenDiagnostics.insert(name.value) }
       return
     }
-    guard checkName(name, at: e.at) else { return }
-    self[keyPath: list].append(block)
+    let meaningful = LessonSource.lines(chunk.code).map { $0.trimmingSpaces }
+      .filter { !$0.isEmpty }
+    switch kind {
+    case .output where !meaningful.isEmpty && meaningful.allSatisfy({ $0 == "…" }):
+      error(
+        at: fence,
+        "this output block says only '…', which matches any output, so it checks nothing: write what the example prints, or drop the block"
+      )
+    case .diagnostic where meaningful.allSatisfy(saysNothing):
+      error(
+        at: fence,
+        "this diagnostic block says nothing that every compiler error would not: write part of the message, as in error: …data race…"
+      )
+    default:
+      break
+    }
+    expectedBlocks.append(
+      ExpectedBlock(
+        kind: kind, example: name.value, nameAt: name.at, fence: fence, chunk: chunk,
+        unordered: given["unordered"] != nil))
   }
 
   mutating func checkName(_ name: String, at location: SourceLocation) -> Bool {
@@ -240,23 +432,29 @@ private struct State {
 
   mutating func assembleExamples() -> [Example] {
     var order: [String] = []
-    var grouped: [String: [Block]] = [:]
-    for block in exampleBlocks {
-      let name = block.attributes["example"]!.value!
-      if grouped[name] == nil { order.append(name) }
-      grouped[name, default: []].append(block)
+    var grouped: [String: [ExampleBlock]] = [:]
+    for block in exampleBlocks where !brokenExamples.contains(block.name) {
+      if grouped[block.name] == nil { order.append(block.name) }
+      grouped[block.name, default: []].append(block)
     }
-    for (name, setup) in setupBlocks where grouped[name] != nil {
-      error(at: setup.attributes["setup"]!.at, "'\(name)' names both a setup and an example")
+    for setup in setupBlocks.values.sorted(by: { $0.fence.line < $1.fence.line })
+    where grouped[setup.name] != nil || brokenExamples.contains(setup.name) {
+      error(at: setup.nameAt, "'\(setup.name)' names both a setup and an example")
     }
     var examples: [Example] = []
     for name in order {
-      if let example = assemble(name, grouped[name]!) { examples.append(example) }
+      guard let blocks = grouped[name], !blocks.isEmpty else { continue }
+      if let example = assemble(name, blocks) {
+        examples.append(example)
+      } else {
+        brokenExamples.insert(name)
+      }
     }
-    attach(outputBlocks, to: &examples, kind: "output", keyPath: \.expectedOutput)
-    attach(diagnosticBlocks, to: &examples, kind: "diagnostic", keyPath: \.expectedDiagnostics)
+    attach(to: &examples)
     for example in examples {
-      if example.mode == .compileFail && example.expectedDiagnostics == nil {
+      if example.mode == .compileFail && example.expectedDiagnostics == nil
+        && !brokenDiagnostics.contains(example.name)
+      {
         error(
           at: example.location,
           "compile-fail example '\(example.name)' needs a 'diagnostic example=\(example.name)' block saying what the compiler must report"
@@ -276,46 +474,54 @@ private struct State {
     return examples
   }
 
-  /// The value of an attribute given on any one block of an example.
-  mutating func setting(_ key: String, in blocks: [Block]) -> (value: String?, at: SourceLocation)?
-  {
-    let given = blocks.compactMap { $0.attributes[key] }
-    if given.count > 1 && Set(given.map { $0.value ?? "" }).count > 1 {
+  /// The value of a setting given on any one block of an example.
+  mutating func setting(_ key: String, in blocks: [ExampleBlock]) -> Setting? {
+    let given = blocks.compactMap { $0.settings[key] }
+    guard let first = given.first else { return nil }
+    if let other = given.first(where: { $0.value != first.value }) {
       error(
-        at: given[1].at,
-        "'\(key)' is given differently on two blocks of the same example (first at line \(given[0].at.line))"
+        at: other.at,
+        "'\(key)' is given differently on two blocks of the same example (first at line \(first.at.line))"
       )
     }
-    return given.first
+    return first
   }
 
-  mutating func assemble(_ name: String, _ blocks: [Block]) -> Example? {
-    var example = Example(name: name, location: blocks[0].fence, chunks: [])
+  /// The example made of `blocks`, or nil when its settings contradict each other.
+  mutating func assemble(_ name: String, _ blocks: [ExampleBlock]) -> Example? {
+    guard let first = blocks.first else { return nil }
+    var example = Example(name: name, location: first.fence, chunks: [])
     let compileOnly = setting("compile-only", in: blocks)
     let compileFail = setting("compile-fail", in: blocks)
-    if let a = compileOnly, compileFail != nil {
-      error(at: a.at, "an example cannot be both compile-only and compile-fail")
+    if let a = compileOnly, let b = compileFail {
+      error(
+        at: later(a.at, b.at), "an example cannot be both compile-only and compile-fail: keep one")
+      return nil
     }
     example.mode = compileFail != nil ? .compileFail : compileOnly != nil ? .compileOnly : .run
     if let t = setting("timeout", in: blocks) {
-      if let d = parseDuration(t.value!) {
-        example.timeout = d
-      } else {
+      switch parseDuration(t.value) {
+      case .success(let d): example.timeout = d
+      case .failure(.unreadable):
         error(
           at: t.at,
-          "bad duration '\(t.value!)': expected a number and a unit, as in timeout=30s or timeout=500ms"
+          "bad duration '\(t.value)': expected a number and a unit (ms or s), as in timeout=30s or timeout=500ms"
         )
+      case .failure(.outOfRange):
+        error(
+          at: t.at,
+          "bad duration '\(t.value)': a timeout must be positive, from 1ms to 3600s (one hour)")
       }
     }
     if let r = setting("runs", in: blocks) {
-      if let n = Int(r.value!), (1...9).contains(n) {
+      if let n = Int(r.value), (1...9).contains(n) {
         example.runs = n
       } else {
-        error(at: r.at, "bad run count '\(r.value!)': expected a whole number from 1 to 9")
+        error(at: r.at, "bad run count '\(r.value)': runs must be a whole number from 1 to 9")
       }
     }
     if let n = setting("needs", in: blocks) {
-      let products = n.value!.split(separator: ",").map(String.init)
+      let products = splitList(n.value)
       for p in products where Library.products[p] == nil {
         error(
           at: n.at,
@@ -325,74 +531,149 @@ private struct State {
       example.needs = products
     }
     if let u = setting("uses", in: blocks) {
-      var included: [String] = []
-      include(u, by: "example '\(name)'", into: &included, chain: [])
-      example.chunks += included.map { setupBlocks[$0]!.chunk }
+      let names = splitList(u.value)
+      for used in names { checkUsedName(used, by: "example '\(name)'", at: u.at) }
+      example.chunks += setups(included: names).compactMap { setupBlocks[$0]?.chunk }
     }
     for block in blocks {
       var chunk = block.chunk
-      chunk.role = block.attributes["hidden"] != nil ? .hidden : .code
+      chunk.role = block.hidden ? .hidden : .code
       example.chunks.append(chunk)
     }
     return example
   }
 
-  /// Adds the setups that `uses` names, each after the setups it uses in turn, once each.
-  mutating func include(
-    _ uses: (value: String?, at: SourceLocation), by user: String, into included: inout [String],
-    chain: [String]
-  ) {
-    for name in uses.value!.split(separator: ",").map(String.init) where !included.contains(name) {
-      guard let setup = setupBlocks[name] else {
-        error(at: uses.at, "\(user) uses setup '\(name)', which no block defines (setup=\(name))")
-        continue
+  /// Whether `name` in a `uses=` list names a setup; reports it if not, unless the setup is
+  /// already reported as broken.
+  @discardableResult
+  mutating func checkUsedName(_ name: String, by user: String, at: SourceLocation) -> Bool {
+    if setupBlocks[name] != nil { return true }
+    if brokenSetups.contains(name) { return false }
+    if !isValidName(name) {
+      error(
+        at: at,
+        "'\(name)' in uses= is not a valid name: list setup names separated by commas, as in uses=A,B"
+      )
+    } else if exampleBlocks.contains(where: { $0.name == name }) || brokenExamples.contains(name) {
+      error(at: at, "\(user) uses '\(name)', which is an example; uses= names setup blocks")
+    } else {
+      error(at: at, "\(user) uses setup '\(name)', which no block defines (setup=\(name))")
+    }
+    return false
+  }
+
+  /// The setups `names` brings in, each after the setups it uses in turn, each once.
+  func setups(included names: [String]) -> [String] {
+    var included: [String] = []
+    func visit(_ name: String, chain: [String]) {
+      guard !included.contains(name), !chain.contains(name), let setup = setupBlocks[name] else {
+        return
       }
-      if chain.contains(name) {
-        error(
-          at: uses.at,
-          "setups use each other in a circle: \((chain + [name]).joined(separator: " → "))")
-        continue
-      }
-      if let inner = setup.attributes["uses"] {
-        include(inner, by: "setup '\(name)'", into: &included, chain: chain + [name])
-      }
+      for inner in setup.usedNames { visit(inner, chain: chain + [name]) }
       if !included.contains(name) { included.append(name) }
+    }
+    for name in names { visit(name, chain: []) }
+    return included
+  }
+
+  /// Every setup's `uses=` is checked, whether or not an example uses the setup.
+  mutating func checkSetups() {
+    let ordered = setupBlocks.values.sorted { $0.fence.line < $1.fence.line }
+    var faulty: Set<String> = []
+    for setup in ordered {
+      guard let uses = setup.uses else { continue }
+      for name in setup.usedNames
+      where !checkUsedName(name, by: "setup '\(setup.name)'", at: uses.at) {
+        faulty.insert(setup.name)
+      }
+    }
+    // Circles: each reported once, at the `uses=` that closes it.
+    var done: Set<String> = []
+    var reported: Set<Set<String>> = []
+    func visit(_ name: String, chain: [String], state: inout Self) {
+      guard let setup = state.setupBlocks[name] else { return }
+      for used in setup.usedNames where state.setupBlocks[used] != nil {
+        if let start = chain.firstIndex(of: used) {
+          let circle = Array(chain[start...]) + [used]
+          faulty.formUnion(circle)
+          if reported.insert(Set(circle)).inserted, let at = setup.uses?.at {
+            state.error(
+              at: at, "setups use each other in a circle: \(circle.joined(separator: " → "))")
+          }
+        } else if !done.contains(used) {
+          visit(used, chain: chain + [used], state: &state)
+        }
+      }
+      done.insert(name)
+    }
+    for setup in ordered where !done.contains(setup.name) {
+      visit(setup.name, chain: [setup.name], state: &self)
+    }
+    // A setup no example uses is never compiled, though the page shows it. (One that has an
+    // error of its own is not reported again.)
+    let named = exampleBlocks.flatMap { $0.settings["uses"].map { splitList($0.value) } ?? [] }
+    let used = Set(setups(included: named + brokenUses))
+    for setup in ordered where !used.contains(setup.name) && !faulty.contains(setup.name) {
+      error(
+        at: setup.nameAt,
+        "setup '\(setup.name)' is used by no example, so it is never compiled: name it in an example's uses=, or make the block a fragment"
+      )
     }
   }
 
-  mutating func attach(
-    _ blocks: [Block], to examples: inout [Example], kind: String,
-    keyPath: WritableKeyPath<Example, ExpectedText?>
-  ) {
-    for block in blocks {
-      let name = block.attributes["example"]!.value!
-      guard let index = examples.firstIndex(where: { $0.name == name }) else {
-        error(
-          at: block.attributes["example"]!.at,
-          "\(kind) block for example '\(name)', which no swift block defines")
+  mutating func attach(to examples: inout [Example]) {
+    for block in expectedBlocks {
+      guard let index = examples.firstIndex(where: { $0.name == block.example }) else {
+        if !brokenExamples.contains(block.example) {
+          error(
+            at: block.nameAt,
+            "\(block.kind.rawValue) block for example '\(block.example)', which no swift block defines"
+          )
+        }
         continue
       }
+      let keyPath: WritableKeyPath<Example, ExpectedText?> =
+        block.kind == .output ? \.expectedOutput : \.expectedDiagnostics
       if let earlier = examples[index][keyPath: keyPath] {
         error(
           at: block.fence,
-          "example '\(name)' has two \(kind) blocks (first at line \(earlier.location.line - 1))")
+          "example '\(block.example)' has two \(block.kind.rawValue) blocks (first at line \(earlier.location.line - 1))"
+        )
         continue
       }
       examples[index][keyPath: keyPath] = ExpectedText(
-        text: block.chunk.code, location: block.chunk.location,
-        unordered: block.attributes["unordered"] != nil)
+        text: block.chunk.code, location: block.chunk.location, unordered: block.unordered)
     }
   }
 
   // MARK: Claims
 
-  mutating func readClaim(_ node: MarkdownNode) {
-    let target = String(node.url!.dropFirst("claim:".count))
+  mutating func readLink(_ node: MarkdownNode) {
+    guard let url = node.url, url.lowercased().hasPrefix("claim:") else { return }
+    claimLinks += 1
+    let at = location(node.start)
+    if node.kind == .image {
+      error(
+        at: at,
+        "an image is not a claim, and would never be checked: write the claim as a link, without the '!'"
+      )
+      return
+    }
+    guard url.hasPrefix("claim:") else {
+      error(at: at, "write 'claim:' in lower case, or the link is not read as a claim")
+      return
+    }
+    if node.plainText == url {
+      error(
+        at: at,
+        "an autolink <\(url)> states no number, so it claims nothing: write [about 2 s](\(url))")
+      return
+    }
+    let target = String(url.dropFirst("claim:".count))
     let text = node.plainText.trimmingSpaces.description
     do {
       claims.append(
-        try ClaimParser.parse(
-          text: text, target: target, title: node.title ?? "", at: location(node.start)))
+        try ClaimParser.parse(text: text, target: target, title: node.title ?? "", at: at))
     } catch {
       diagnostics.append(error)
     }
@@ -400,7 +681,7 @@ private struct State {
 
   mutating func checkClaims(against examples: [Example]) {
     for claim in claims {
-      for name in claim.examples {
+      for name in claim.examples where !brokenExamples.contains(name) {
         guard let example = examples.first(where: { $0.name == name }) else {
           error(
             at: claim.location,
@@ -414,4 +695,83 @@ private struct State {
       }
     }
   }
+
+  // MARK: The marker of a lesson that checks nothing
+
+  /// Reads `<!-- lesson-runner: … -->` comments in raw HTML, and reports what looks like a
+  /// claim or a fenced block there: cmark does not read Markdown inside an HTML block, so it
+  /// would never be checked.
+  mutating func readHTML(_ node: MarkdownNode, isBlock: Bool) {
+    let html = node.literal ?? ""
+    var fenceReported = false
+    for (offset, line) in LessonSource.lines(html).enumerated() {
+      let lower = line.lowercased()
+      let at = SourceLocation(
+        file: path, line: max(node.start.line, 1) + offset,
+        column: offset == 0 ? max(node.start.column, 1) : 1)
+      let trimmed = lower.drop { $0 == " " }
+      if isBlock, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        if fenceReported { continue }  // its closing fence, or more of the same mistake
+        fenceReported = true
+        error(
+          at: at,
+          "a code fence inside an HTML block is raw HTML, never read: leave a blank line between the HTML and the fence"
+        )
+      } else if lower.contains("](claim:") || lower.contains("=\"claim:")
+        || lower.contains("='claim:")
+      {
+        error(
+          at: at,
+          "a claim inside raw HTML is never read: write it as a Markdown link, [about 2 s](claim:…), with a blank line between it and the HTML"
+        )
+      }
+    }
+    var rest = html[...]
+    while let open = rest.firstRange(of: "<!--") {
+      let body = rest[open.upperBound...]
+      let close = body.firstRange(of: "-->")
+      let comment = body[..<(close?.lowerBound ?? body.endIndex)]
+      rest = close.map { body[$0.upperBound...] } ?? body[body.endIndex...]
+      let words = comment.split(whereSeparator: \.isWhitespace)
+      guard let first = words.first, first.lowercased().hasPrefix("lesson-runner") else {
+        continue
+      }
+      let lineOffset = LessonSource.lines(String(html[..<open.lowerBound])).count - 1
+      let at = SourceLocation(
+        file: path, line: max(node.start.line, 1) + lineOffset,
+        column: lineOffset == 0 ? max(node.start.column, 1) : 1)
+      let directive = ([first.dropFirst("lesson-runner".count)] + words.dropFirst())
+        .map { $0.drop { $0 == ":" } }.filter { !$0.isEmpty }.joined(separator: " ")
+      if !isBlock {
+        error(
+          at: at,
+          "put \(Lesson.checksNothingMarker) on a line of its own, where it is read; inside a paragraph it is not"
+        )
+      } else if directive.lowercased() != "checks nothing" {
+        error(
+          at: at,
+          "unknown lesson-runner directive '\(directive)': the one there is reads \(Lesson.checksNothingMarker)"
+        )
+      } else if marker == nil {
+        marker = at
+      }
+    }
+  }
+
+  /// A lesson that says it checks nothing must check nothing.
+  mutating func checkMarker(examples: [Example]) {
+    guard let marker else { return }
+    let exampleCount = Set(exampleBlocks.map(\.name)).union(brokenExamples).count
+    if exampleCount > 0 || claimLinks > 0 {
+      error(
+        at: marker,
+        "this lesson says it checks nothing, but it has \(plural(exampleCount, "example")) and \(plural(claimLinks, "claim")): remove the marker"
+      )
+    }
+  }
+}
+
+/// The later of two places in a file.
+private func later(_ a: SourceLocation, _ b: SourceLocation) -> SourceLocation {
+  (a.line, a.column) < (b.line, b.column) ? b : a
 }
