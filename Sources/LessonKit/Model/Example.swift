@@ -21,6 +21,10 @@ public struct Example: Sendable {
   public var needs: [String]
   public var expectedOutput: ExpectedText?
   public var expectedDiagnostics: ExpectedText?
+  /// How the example must end, for one that is meant to fail; nil means exit status 0.
+  public var expectedEnding: ExpectedEnding?
+  /// What it must print on standard error, span markers left out.
+  public var expectedStderr: ExpectedText?
 
   public init(
     name: String, location: SourceLocation, chunks: [CodeChunk], mode: Mode = .run,

@@ -1,6 +1,6 @@
 /// The kinds of fenced block the format reads, named by the language word of the info string.
 enum BlockKind: String, CaseIterable, Sendable {
-  case swift, output, diagnostic
+  case swift, output, diagnostic, stderr
 
   /// "a swift block", "an output block": for messages.
   var phrase: String { self == .output ? "an output block" : "a \(rawValue) block" }
@@ -36,7 +36,7 @@ struct AttributeSpec: Sendable {
 enum Attributes {
   static let table: [AttributeSpec] = [
     AttributeSpec(
-      name: "example", takesValue: true, blocks: [.swift, .output, .diagnostic],
+      name: "example", takesValue: true, blocks: [.swift, .output, .diagnostic, .stderr],
       roles: [.example], sample: "example=NAME"),
     AttributeSpec(
       name: "setup", takesValue: true, blocks: [.swift], roles: [.setup], sample: "setup=NAME"),
@@ -61,10 +61,14 @@ enum Attributes {
       name: "needs", takesValue: true, blocks: [.swift], roles: [.example],
       sample: "needs=NIOCore,NIOPosix"),
     AttributeSpec(
+      name: "exit", takesValue: true, blocks: [.swift], roles: [.example],
+      sample: "exit=1, exit=SIGABRT or exit=trap"),
+    AttributeSpec(
       name: "fragment", takesValue: false, blocks: [.swift], roles: [.fragment],
       sample: "fragment"),
     AttributeSpec(
-      name: "unordered", takesValue: false, blocks: [.output], roles: [], sample: "unordered"),
+      name: "unordered", takesValue: false, blocks: [.output, .stderr], roles: [],
+      sample: "unordered"),
   ]
 
   static let byName: [String: AttributeSpec] = Dictionary(
@@ -81,7 +85,9 @@ enum Attributes {
   ]
 
   /// The attribute an example may give on any one of its blocks, and must give alike.
-  static let exampleSettings = ["uses", "compile-only", "compile-fail", "timeout", "runs", "needs"]
+  static let exampleSettings = [
+    "uses", "compile-only", "compile-fail", "timeout", "runs", "needs", "exit",
+  ]
 }
 
 /// The words of a fenced block's info string: a language, then flags and `key=value` pairs.

@@ -257,7 +257,7 @@ private struct State {
     case .swift:
       readSwiftBlock(
         info: info, given: given, written: written, broken: broken, fence: fence, chunk: chunk)
-    case .output, .diagnostic:
+    case .output, .diagnostic, .stderr:
       readExpectedBlock(
         kind: kind, given: given, written: written, broken: broken, fence: fence, chunk: chunk)
     }
@@ -288,7 +288,7 @@ private struct State {
     }) {
       error(
         at: at(attribute),
-        "'\(attribute.key)=' belongs on a swift, output or diagnostic block; the runner does not read a '\(language)' block"
+        "'\(attribute.key)=' belongs on a swift, output, diagnostic or stderr block; the runner does not read a '\(language)' block"
       )
       markNamesBroken(info)
     }
@@ -403,10 +403,11 @@ private struct State {
     let meaningful = LessonSource.lines(chunk.code).map { $0.trimmingSpaces }
       .filter { !$0.isEmpty }
     switch kind {
-    case .output where !meaningful.isEmpty && meaningful.allSatisfy({ $0 == "…" }):
+    case .output where !meaningful.isEmpty && meaningful.allSatisfy({ $0 == "…" }),
+      .stderr where meaningful.allSatisfy({ $0 == "…" }):
       error(
         at: fence,
-        "this output block says only '…', which matches any output, so it checks nothing: write what the example prints, or drop the block"
+        "this \(kind.rawValue) block says only '…', which matches anything, so it checks nothing: write what the example prints, or drop the block"
       )
     case .diagnostic where meaningful.allSatisfy(saysNothing):
       error(
@@ -470,6 +471,11 @@ private struct State {
           at: o.location,
           "example '\(example.name)' is never run, so it cannot have an output block")
       }
+      if example.mode != .run, let e = example.expectedStderr {
+        error(
+          at: e.location,
+          "example '\(example.name)' is never run, so it cannot have a stderr block")
+      }
     }
     return examples
   }
@@ -518,6 +524,16 @@ private struct State {
         example.runs = n
       } else {
         error(at: r.at, "bad run count '\(r.value)': runs must be a whole number from 1 to 9")
+      }
+    }
+    if let e = setting("exit", in: blocks) {
+      if let ending = ExpectedEnding(e.value) {
+        example.expectedEnding = ending
+      } else {
+        error(
+          at: e.at,
+          "bad exit '\(e.value)': expected a status from 1 to 255, a signal such as SIGABRT (\(ExpectedEnding.signals.keys.sorted().joined(separator: ", "))), or trap for a Swift runtime trap"
+        )
       }
     }
     if let n = setting("needs", in: blocks) {
@@ -633,7 +649,8 @@ private struct State {
         continue
       }
       let keyPath: WritableKeyPath<Example, ExpectedText?> =
-        block.kind == .output ? \.expectedOutput : \.expectedDiagnostics
+        block.kind == .output
+        ? \.expectedOutput : block.kind == .stderr ? \.expectedStderr : \.expectedDiagnostics
       if let earlier = examples[index][keyPath: keyPath] {
         error(
           at: block.fence,

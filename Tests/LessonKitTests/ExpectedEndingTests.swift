@@ -1,0 +1,84 @@
+import Testing
+
+@testable import LessonKit
+
+/// Examples meant to fail: `exit=` says how they must end, a `stderr` block what they say.
+@Suite struct ExpectedEndingTests {
+  @Test func exitAndStderrAreReadIntoTheExample() throws {
+    let lesson = try lesson(
+      """
+      # T
+
+      \(fence)swift example=twice exit=trap
+      fatalError("no")
+      \(fence)
+
+      \(fence)stderr example=twice
+      …
+      …Fatal error: no
+      …
+      \(fence)
+      """)
+    let example = try #require(lesson.examples.first)
+    #expect(example.expectedEnding == .trap)
+    #expect(example.expectedStderr?.text == "…\n…Fatal error: no\n…\n")
+    #expect(example.expectedStderr?.location.line == 8)
+  }
+
+  @Test(arguments: [
+    ("3", ExpectedEnding.status(3)), ("255", .status(255)), ("SIGABRT", .signal(6)),
+    ("SIGKILL", .signal(9)), ("trap", .trap),
+  ])
+  func exitValues(_ text: String, _ ending: ExpectedEnding) {
+    #expect(ExpectedEnding(text) == ending)
+  }
+
+  @Test(arguments: ["0", "256", "-1", "sigabrt", "SIGFOO", "crash", ""])
+  func badExitValuesAreOneErrorAtTheAttribute(_ value: String) {
+    let d = errors("# T\n\n\(fence)swift example=a exit=\(value)\nprint(1)\n\(fence)\n")
+    #expect(d.count == 1, "\(d)")
+    #expect(d.first?.location.line == 3)
+  }
+
+  @Test func aStderrBlockNeedsARunExample() {
+    let d = errors(
+      """
+      # T
+
+      \(fence)swift example=a compile-only
+      print(1)
+      \(fence)
+
+      \(fence)stderr example=a
+      something
+      \(fence)
+
+      \(fence)stderr example=ghost
+      something
+      \(fence)
+      """)
+    #expect(d.map(\.location.line) == [8, 11])
+    #expect(d.first?.message.contains("never run") == true)
+    #expect(d.last?.message.contains("which no swift block defines") == true)
+  }
+
+  @Test func aStderrBlockOfOnlyWildcardsChecksNothing() {
+    let d = errors(
+      "# T\n\n\(fence)swift example=a\nprint(1)\n\(fence)\n\n\(fence)stderr example=a\n…\n\(fence)\n"
+    )
+    #expect(d.count == 1)
+    #expect(d.first?.message.contains("checks nothing") == true)
+  }
+
+  @Test func endingsMatchOnlyWhatTheySay() {
+    #expect(ExpectedEnding.trap.matches(.signalled(4)))
+    #expect(ExpectedEnding.trap.matches(.signalled(5)))
+    #expect(!ExpectedEnding.trap.matches(.signalled(6)))
+    #expect(!ExpectedEnding.trap.matches(.exited(0)))
+    #expect(ExpectedEnding.status(3).matches(.exited(3)))
+    #expect(!ExpectedEnding.status(3).matches(.exited(0)))
+    #expect(!ExpectedEnding.status(3).matches(.timedOut))
+    #expect(ExpectedEnding.signal(6).matches(.signalled(6)))
+    #expect(!ExpectedEnding.signal(6).matches(.exited(134)))
+  }
+}
