@@ -1,6 +1,5 @@
 // Example 'global-queue' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 130)
 import Foundation
 import Synchronization
 
@@ -53,7 +52,6 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 280)
 /// Runs the blocking call on Dispatch's global queue, and suspends meanwhile.
 func lookUp() async {
     await withCheckedContinuation { continuation in
@@ -72,4 +70,3 @@ await withTaskGroup(of: Void.self) { group in
 }
 let gap = await stopHeartbeat(heartbeat)
 print("heartbeat stalled: \(gap > .milliseconds(500))")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'holding-hand' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 26)
 import Foundation
 
 print("throw the first stone")
@@ -8,4 +7,3 @@ Thread.sleep(forTimeInterval: 1)  // the thread waits, and does nothing else
 print("it lands; throw the second")
 Thread.sleep(forTimeInterval: 1)
 print("it lands")
-#sourceLocation()

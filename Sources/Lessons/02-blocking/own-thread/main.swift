@@ -1,6 +1,5 @@
 // Example 'own-thread' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 130)
 import Foundation
 import Synchronization
 
@@ -53,7 +52,6 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 320)
 /// Runs the blocking call on a new thread, and suspends meanwhile.
 func lookUp() async {
     await withCheckedContinuation { continuation in
@@ -71,4 +69,3 @@ await withTaskGroup(of: Void.self) { group in
     }
 }
 await stopHeartbeat(heartbeat)
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'sleeping-pool' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 130)
 import Foundation
 import Synchronization
 
@@ -53,7 +52,6 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 227)
 let heartbeat = startHeartbeat()
 let sleeping = Gauge()
 
@@ -70,4 +68,3 @@ await withTaskGroup(of: Void.self) { group in
 print("\(2 * cores) sleeping tasks, \(cores) cores")
 print("sleeping at once: \(sleeping.most) (all of them: \(sleeping.most == 2 * cores))")
 await stopHeartbeat(heartbeat)
-#sourceLocation()

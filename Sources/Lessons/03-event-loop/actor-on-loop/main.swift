@@ -1,6 +1,5 @@
 // Example 'actor-on-loop' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,7 +22,6 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 65)
 import Foundation
 
 /// A tiny event loop: one thread, a queue of jobs, and timers kept in
@@ -75,7 +73,6 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 255)
 /// Swift tasks and actors can run on the loop too. The runtime hands the
 /// loop each piece of a task, from one suspension to the next, as a job.
 extension TinyLoop: TaskExecutor, SerialExecutor {
@@ -94,7 +91,6 @@ extension TinyLoop: TaskExecutor, SerialExecutor {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 437)
 let loop = TinyLoop()
 
 /// An actor's code runs on its serial executor; this one chooses the loop.
@@ -125,4 +121,3 @@ Task(executorPreference: loop) {
     print("both hands are empty at \(now()) on \(thisThread())")
 }
 loop.run()
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'hi-hoi-loop' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,7 +22,6 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 65)
 import Foundation
 
 /// A tiny event loop: one thread, a queue of jobs, and timers kept in
@@ -75,7 +73,6 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 255)
 /// Swift tasks and actors can run on the loop too. The runtime hands the
 /// loop each piece of a task, from one suspension to the next, as a job.
 extension TinyLoop: TaskExecutor, SerialExecutor {
@@ -94,7 +91,6 @@ extension TinyLoop: TaskExecutor, SerialExecutor {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 298)
 let loop = TinyLoop()
 
 func say(_ what: String, after delay: Duration) async {
@@ -105,4 +101,3 @@ func say(_ what: String, after delay: Duration) async {
 Task(executorPreference: loop) { await say("hi", after: .seconds(1)) }
 Task(executorPreference: loop) { await say("hoi", after: .seconds(2)) }
 loop.run()
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'main-actor-blocked' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,7 +22,6 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 398)
 /// Thread.sleep is not allowed in async code, so we wrap it in a plain function.
 func blockingSleep(_ seconds: Double) { Thread.sleep(forTimeInterval: seconds) }
 
@@ -36,4 +34,3 @@ Task {                                        // and this one
     blockingSleep(1)
 }
 await timer.value
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'nio-hi-hoi' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,7 +22,6 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 503)
 import NIOCore
 import NIOPosix
 
@@ -43,4 +41,3 @@ let hoiThread = try await hoi.futureResult.get()
 print("hi and hoi ran on one thread: \(hiThread == hoiThread)")
 print("that thread is the main thread: \(hiThread == Int(getpid()))")
 try await group.shutdownGracefully()
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'two-jobs' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 38)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -23,7 +22,6 @@ func seconds(_ d: Duration) -> String {
 }
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 65)
 import Foundation
 
 /// A tiny event loop: one thread, a queue of jobs, and timers kept in
@@ -75,7 +73,6 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 144)
 let loop = TinyLoop()
 
 /// One hand of the juggler: throw a stone, catch it when it lands, repeat.
@@ -90,4 +87,3 @@ func juggle(_ hand: String, flights: Int, each flight: Duration) {
 loop.execute { juggle("A", flights: 3, each: .milliseconds(300)) }
 loop.execute { juggle("B", flights: 2, each: .milliseconds(400)) }
 loop.run()
-#sourceLocation()
