@@ -6,9 +6,7 @@ import LessonKit
 public enum Toolchain {
   public struct BuildOutcome: Sendable {
     public var succeeded: Bool
-    /// `path:line:col: error: …` lines, once each, in the order the compiler gave them.
-    public var diagnostics: [String]
-    /// Everything the build printed, for when it failed without a diagnostic.
+    /// Everything the build printed; `CompilerOutput` reads the diagnostics from it.
     public var output: String
     public var seconds: Double
   }
@@ -22,7 +20,7 @@ public enum Toolchain {
         timeout: .seconds(40 * 60), outputLimit: 64 << 20))
     let output = record.stdout + record.stderr
     return BuildOutcome(
-      succeeded: record.succeeded, diagnostics: diagnosticLines(in: output), output: output,
+      succeeded: record.succeeded, output: output,
       seconds: record.wallSeconds)
   }
 
@@ -36,20 +34,6 @@ public enum Toolchain {
   /// The folder where SwiftPM puts debug binaries of the package at `packagePath`.
   public static func binaryFolder(packagePath: URL) -> URL {
     packagePath.appendingPathComponent(".build/debug")
-  }
-
-  /// Lines of the form `file:line:col: error: message` (or warning), without repeats.
-  public static func diagnosticLines(in output: String) -> [String] {
-    var seen = Set<String>()
-    var lines: [String] = []
-    for line in output.split(separator: "\n") {
-      let text = String(line)
-      guard text.contains(": error: ") || text.contains(": warning: "),
-        let first = text.first, first != " ", first != "|"
-      else { continue }
-      if seen.insert(text).inserted { lines.append(text) }
-    }
-    return lines
   }
 
   /// `Swift version 6.3.1 (swift-6.3.1-RELEASE)`, or "unknown".
