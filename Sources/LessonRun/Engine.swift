@@ -17,7 +17,10 @@ public final class Engine: @unchecked Sendable {
     /// Let runs that mostly wait share the machine; when false every run is alone.
     public var sideBySide = true
     /// At most this many runs at once.
-    public var maxSideBySide = 8
+    public var maxSideBySide = 12
+    /// Seconds between the starts of runs side by side, so that their start-ups, which
+    /// do use a core, do not fall together.
+    public var startGap = 0.05
     /// CPU time over wall time at or below which a run counts as waiting.
     public var waitingShare = 0.25
 
@@ -176,12 +179,18 @@ public final class Engine: @unchecked Sendable {
     var example: Example
     var binary: URL
     var map: SourceMap
+    /// The first run; a request for runs side by side may hold several runs, one after
+    /// another.
     var ticket: RunTicket
+    var count = 1
+    /// How long the runs are expected to take, from earlier runs; 0 when unknown.
+    var expected = 0.0
   }
 
   /// Runs examples until each has `wanted[job][name]` runs, in rounds: every example's
   /// first run, then every second, so that examples compared in a ratio are measured
-  /// side by side in time and a change in the machine's load falls on all.
+  /// close in time and a change in the machine's load falls on all. An example that runs
+  /// side by side takes its remaining runs one after another in its own lane.
   private func runInRounds(_ wanted: [[String: Int]], _ jobs: inout [Job]) {
     let most = wanted.flatMap(\.values).max() ?? 0
     guard most >= 1 else { return }
@@ -194,43 +203,57 @@ public final class Engine: @unchecked Sendable {
             !job.unbuilt.contains(report.name),
             let example = job.lesson.example(named: report.name), example.mode == .run
           else { continue }
+          let shared = options.sideBySide && !alone[j].contains(example.name)
           let ticket = RunTicket(
             lesson: job.lesson.path, example: example.name, location: example.location,
-            run: round, of: max(example.runs, want),
-            sideBySide: options.sideBySide && !alone[j].contains(example.name))
+            run: report.runs.count + 1, of: max(example.runs, want), sideBySide: shared)
           let binary = Toolchain.binaryFolder(packagePath: job.packagePath)
             .appendingPathComponent(job.lesson.targetName(of: example))
+          let count = shared ? want - report.runs.count : 1
           requests.append(
-            Request(job: j, example: example, binary: binary, map: job.map, ticket: ticket))
+            Request(
+              job: j, example: example, binary: binary, map: job.map, ticket: ticket,
+              count: count, expected: Double(count) * (typicalWall(example, in: job) ?? 0)))
         }
       }
-      for (request, record) in execute(requests) {
+      for (request, records) in execute(requests) {
         guard let index = jobs[request.job].index(of: request.example.name) else { continue }
-        Judge.add(
-          record, of: request.example, to: &jobs[request.job].examples[index], map: request.map)
+        for record in records {
+          Judge.add(
+            record, of: request.example, to: &jobs[request.job].examples[index], map: request.map)
+        }
       }
     }
   }
 
-  /// Runs the requests: those that may share the machine together, then the others one
-  /// at a time, in order.
-  private func execute(_ requests: [Request]) -> [(Request, RunRecord)] {
+  /// Runs the requests: those that may share the machine together, the longest first and
+  /// their starts a little apart, so that no two programs start up at once; then the
+  /// others one at a time, in order.
+  private func execute(_ requests: [Request]) -> [(Request, [RunRecord])] {
     var shared = requests.filter(\.ticket.sideBySide)
     if shared.count == 1 { shared[0].ticket.sideBySide = false }
     let solo = requests.filter { !$0.ticket.sideBySide } + shared.filter { !$0.ticket.sideBySide }
-    shared = shared.filter(\.ticket.sideBySide)
-    var done: [(Request, RunRecord)] = []
+    shared = shared.filter(\.ticket.sideBySide).sorted { $0.expected > $1.expected }
+    var done: [(Request, [RunRecord])] = []
     if !shared.isEmpty {
       emit(.runsSideBySide(shared.map(\.ticket)))
-      let records = Locked([Int: RunRecord]())
+      let records = Locked([Int: [RunRecord]]())
       let group = DispatchGroup()
       let slots = DispatchSemaphore(value: max(1, options.maxSideBySide))
       for (i, request) in shared.enumerated() {
         slots.wait()
+        if i > 0 { Thread.sleep(forTimeInterval: options.startGap) }
         group.enter()
         let thread = Thread { [self] in
-          let record = run(request)
-          records.withLock { $0[i] = record }
+          var lane: [RunRecord] = []
+          var ticket = request.ticket
+          for _ in 0..<request.count {
+            var one = request
+            one.ticket = ticket
+            lane.append(run(one))
+            ticket.run += 1
+          }
+          records.withLock { $0[i] = lane }
           slots.signal()
           group.leave()
         }
@@ -238,12 +261,34 @@ public final class Engine: @unchecked Sendable {
       }
       group.wait()
       let all = records.withLock { $0 }
-      for (i, request) in shared.enumerated() {
-        if let record = all[i] { done.append((request, record)) }
-      }
+      for (i, request) in shared.enumerated() { done.append((request, all[i] ?? [])) }
     }
-    for request in solo { done.append((request, run(request))) }
+    for request in solo {
+      var lane: [RunRecord] = []
+      var one = request
+      for _ in 0..<request.count {
+        lane.append(run(one))
+        one.ticket.run += 1
+      }
+      done.append((request, lane))
+    }
     return done
+  }
+
+  /// The median wall time of the example's earlier successful runs of the same code.
+  private func typicalWall(_ example: Example, in job: Job) -> Double? {
+    median(earlierRuns(of: example, in: job).map(\.wallSeconds))
+  }
+
+  /// Successful runs of the example's current code: this verification's, or else the
+  /// saved results'.
+  private func earlierRuns(of example: Example, in job: Job) -> [RunRecord] {
+    let runs = job.examples.first { $0.name == example.name }?.runs.filter(\.succeeded) ?? []
+    guard runs.isEmpty,
+      let previous = job.previous?.examples.first(where: { $0.name == example.name }),
+      previous.codeHash == Judge.codeHash(of: example)
+    else { return runs }
+    return previous.runs.filter(\.succeeded)
   }
 
   /// Examples of a job that must have the machine to themselves: those that use the
@@ -266,17 +311,10 @@ public final class Engine: @unchecked Sendable {
   }
 
   /// Whether the example mostly waits, by its CPU time against its wall time on earlier
-  /// successful runs of the same code: this verification's, or else the saved results'.
+  /// successful runs of the same code.
   private func waits(_ example: Example, in job: Job) -> Bool {
-    let hash = Judge.codeHash(of: example)
-    var runs = job.examples.first { $0.name == example.name }?.runs.filter(\.succeeded) ?? []
-    if runs.isEmpty,
-      let previous = job.previous?.examples.first(where: { $0.name == example.name }),
-      previous.codeHash == hash
-    {
-      runs = previous.runs.filter(\.succeeded)
-    }
-    let shares = runs.filter { $0.wallSeconds > 0 }.map { $0.cpuSeconds / $0.wallSeconds }
+    let shares = earlierRuns(of: example, in: job).filter { $0.wallSeconds > 0 }
+      .map { $0.cpuSeconds / $0.wallSeconds }
     guard let share = median(shares) else { return false }
     return share <= options.waitingShare
   }

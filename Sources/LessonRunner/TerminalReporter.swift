@@ -48,8 +48,13 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
       console.line(
         console.paint(
           "Side by side, as they mostly wait: "
-            + tickets.map { $0.of > 1 ? "\($0.example) (run \($0.run))" : $0.example }.joined(
-              separator: ", "), .dim))
+            + tickets.map { ticket in
+              ticket.of == 1
+                ? ticket.example
+                : ticket.run == ticket.of
+                  ? "\(ticket.example) (run \(ticket.run))"
+                  : "\(ticket.example) (runs \(ticket.run)–\(ticket.of))"
+            }.joined(separator: ", "), .dim))
     case .runStarted(let ticket):
       if ticket.sideBySide {
         held[ticket] = []
