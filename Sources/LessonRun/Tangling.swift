@@ -80,7 +80,7 @@ extension Workspace {
 
   /// Scratch packages kept for drafts: the most recently verified ones. Each holds a build
   /// of its own (tens of megabytes, hundreds with SwiftNIO), so older ones are removed.
-  public static let draftsKept = 4
+  public static let draftsKept = 8
 
   /// Writes a draft lesson (one outside lessons/) as a package of its own under
   /// .build/drafts, and returns that package's folder. Only the `draftsKept` most recently

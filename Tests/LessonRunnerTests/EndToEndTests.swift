@@ -34,7 +34,8 @@ import Testing
   }
 
   func fixture(_ name: String) -> String {
-    Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "md")!.path
+    Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "md")?.path
+      ?? "Tests/LessonRunnerTests/Fixtures/\(name).md"
   }
 
   /// How the runner names a fixture in diagnostics: relative to the package.
@@ -98,7 +99,11 @@ import Testing
     #expect(
       out.stderr.contains(
         "\(path):8:18: error: cannot convert value of type 'String' to specified type 'Int'"))
-    #expect(out.stderr.contains("'crash' crashed"))
+    // A crash is shown at the lesson's line, through the line table, with the runtime's words.
+    #expect(out.stderr.contains("'crash' crashed at \(path):14:"))
+    #expect(out.stderr.contains("Fatal error: Index out of range"))
+    let crash = try #require(report.examples.first { $0.name == "crash" }?.diagnostics.first)
+    #expect(crash.location.file == path && crash.location.line == 12)
     #expect(out.stderr.contains("'hang' did not finish within 1 s"))
     #expect(out.stderr.contains("'flood' printed more than"))
     let hang = try #require(report.examples.first { $0.name == "hang" }?.runs.first)
@@ -117,5 +122,55 @@ import Testing
     let out = try runner(["no-such-lesson"])
     #expect(out.status == 2)
     #expect(out.stderr.contains("no lesson 'no-such-lesson'"))
+  }
+
+  @Test(arguments: [SIGINT, SIGTERM])
+  func anInterruptLeavesNoExampleRunningAndTheResultsIntact(signal: Int32) throws {
+    let binary = packageRoot.appendingPathComponent(".build/debug/lesson-runner")
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path))
+    let workspace = Workspace(root: packageRoot)
+    let lesson = try workspace.load(URL(fileURLWithPath: fixture("sleeper"))).get()
+    // A previous run's results, which the interrupted run must leave as they are.
+    let previous = Judge.report(
+      of: lesson,
+      environment: RunEnvironment(swiftVersion: "6", os: "Linux", cores: 2, date: "2026"),
+      examples: [], claims: [], strict: false)
+    try workspace.results.write(previous, stem: lesson.fileStem)
+    let before = try Data(contentsOf: workspace.results.url(for: lesson.fileStem))
+
+    let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sleeper-\(UUID().uuidString).pid")
+    defer { try? FileManager.default.removeItem(at: pidFile) }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = [fixture("sleeper")]
+    process.currentDirectoryURL = packageRoot
+    process.environment = ProcessInfo.processInfo.environment.merging([
+      "NO_COLOR": "1", "TWO_STONES_PID_FILE": pidFile.path,
+    ]) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // The first run of a draft builds it: wait for the example to say who it is.
+    var example: pid_t?
+    let deadline = Date().addingTimeInterval(600)
+    while example == nil, process.isRunning, Date() < deadline {
+      example = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { pid_t($0) }
+      if example == nil { usleep(50_000) }
+    }
+    let pid = try #require(example, "the example never started")
+    #expect(kill(pid, 0) == 0)
+
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 128 + signal)
+    #expect(isGone(pid), "example \(pid) is still running")
+    let after = try Data(contentsOf: workspace.results.url(for: lesson.fileStem))
+    #expect(after == before)
+    guard case .success = ResultsFile.decode(after, file: "sleeper.json") else {
+      Issue.record("the results file no longer decodes")
+      return
+    }
   }
 }
