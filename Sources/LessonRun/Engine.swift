@@ -138,7 +138,27 @@ public final class Engine: @unchecked Sendable {
     let lesson = job.lesson
     let built = lesson.examples.filter { $0.mode != .compileFail }
     guard !built.isEmpty else { return }
+    let products = built.map(lesson.targetName) + [lesson.lessonTarget]
+    let sources = Tangler.files(for: lesson).map(\.path).filter {
+      $0.hasSuffix(".swift") && !$0.contains("/compile-fail/")
+    }
+    // Nothing changed since the last build: SwiftPM would take seconds to say so.
+    if Toolchain.isUpToDate(
+      products: products, sources: sources, stamp: lesson.lessonTarget,
+      packagePath: job.packagePath)
+    {
+      emit(
+        .buildFinished(
+          lesson,
+          BuildSummary(
+            examples: built.count, succeeded: true, seconds: 0, failures: [], diagnostics: [],
+            upToDate: true)))
+      return
+    }
     let outcome = Toolchain.build(product: lesson.lessonTarget, packagePath: job.packagePath)
+    if outcome.succeeded {
+      Toolchain.recordBuilt(lesson.lessonTarget, packagePath: job.packagePath)
+    }
     var summary = BuildSummary(
       examples: built.count, succeeded: outcome.succeeded, seconds: outcome.seconds,
       failures: [], diagnostics: [])

@@ -52,6 +52,8 @@ public struct BuildSummary: Sendable {
   public var failures: [(example: String, diagnostics: [Diagnostic])]
   /// Problems that belong to the lesson rather than one example.
   public var diagnostics: [Diagnostic]
+  /// Nothing had changed since the last build, so SwiftPM was not asked.
+  public var upToDate = false
 }
 
 /// Something that listens to the engine.

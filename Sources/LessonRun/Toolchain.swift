@@ -24,6 +24,48 @@ public enum Toolchain {
       seconds: record.wallSeconds)
   }
 
+  /// Whether the products were built after the last change to any of `sources` (paths
+  /// relative to the package) and to the manifest: then a build would do nothing, and
+  /// SwiftPM takes a second or two to find that out. `stamp` names the record of the last
+  /// successful build, which `recordBuilt` writes.
+  public static func isUpToDate(
+    products: [String], sources: [String], stamp: String, packagePath: URL
+  ) -> Bool {
+    let fm = FileManager.default
+    func modified(_ url: URL) -> Date? {
+      (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    }
+    guard let built = modified(stampURL(stamp, packagePath: packagePath)) else { return false }
+    let binaries = binaryFolder(packagePath: packagePath)
+    for product in products {
+      guard fm.isExecutableFile(atPath: binaries.appendingPathComponent(product).path) else {
+        return false
+      }
+    }
+    let inputs = sources + ["Package.swift", "Package.resolved"]
+    for path in inputs {
+      let url = packagePath.appendingPathComponent(path)
+      guard fm.fileExists(atPath: url.path) else {
+        if path == "Package.resolved" { continue }
+        return false
+      }
+      guard let date = modified(url), date < built else { return false }
+    }
+    return true
+  }
+
+  /// Records that `stamp`'s products were just built.
+  public static func recordBuilt(_ stamp: String, packagePath: URL) {
+    let url = stampURL(stamp, packagePath: packagePath)
+    try? FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? Data().write(to: url)
+  }
+
+  private static func stampURL(_ stamp: String, packagePath: URL) -> URL {
+    packagePath.appendingPathComponent(".build/lesson-stamps/\(stamp)")
+  }
+
   /// Type-checks one file alone in Swift 6 mode; for examples that must fail to compile.
   public static func typecheck(_ file: URL) -> RunRecord {
     ChildProcess.run(

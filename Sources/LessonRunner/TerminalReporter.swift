@@ -33,7 +33,12 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
       console.line(console.paint(heading, .bold) + console.paint("  (\(lesson.path))", .dim))
     case .buildFinished(_, let build):
       let what = "Built \(build.examples) example\(build.examples == 1 ? "" : "s") in one build"
-      if build.succeeded {
+      if build.upToDate {
+        console.line(
+          console.paint(
+            "\(build.examples) example\(build.examples == 1 ? "" : "s") already built: nothing changed since the last build",
+            .dim))
+      } else if build.succeeded {
         console.line(console.paint(String(format: "\(what), %.1f s", build.seconds), .dim))
       } else {
         console.line(console.paint("\(what): failed", .red, .bold))
