@@ -386,7 +386,7 @@ public final class Engine: @unchecked Sendable {
   // MARK: Verdict
 
   private func finish(_ job: Job) -> LessonReport {
-    for report in job.examples where report.mode == .run {
+    for report in job.examples where report.mode != .compileFail {
       emit(.exampleJudged(job.lesson, report))
     }
     let claims = Judge.claims(of: job.lesson, examples: job.examples, cores: environment.cores)

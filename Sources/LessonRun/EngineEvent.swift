@@ -37,7 +37,7 @@ public enum EngineEvent: Sendable {
   case runEnded(RunTicket, RunRecord, problem: Diagnostic?, crash: Judge.Crash?)
   /// Some claims did not hold on one run: their examples run again, for a median.
   case runningAgain(Lesson, examples: [String], runs: Int)
-  /// An example has had all its runs.
+  /// An example that runs has had all its runs, or a compile-only one was built.
   case exampleJudged(Lesson, ExampleReport)
   case claimJudged(Lesson, ClaimResult)
   /// The lesson's verdict, with everything it was made from.

@@ -47,7 +47,7 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
         }
       }
     case .compileFailChecked(_, let report):
-      outcome(report, time: nil)
+      outcome(report)
     case .runsSideBySide(let tickets):
       console.line()
       console.line(
@@ -85,8 +85,8 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
         console.paint(
           "Some claims do not hold yet; judging them on \(runs) runs of \(examples.joined(separator: ", ")).",
           .dim))
-    case .exampleJudged:
-      break
+    case .exampleJudged(_, let report):
+      if report.mode == .compileOnly { outcome(report) }
     case .claimJudged(let lesson, let claim):
       claims[lesson.path, default: []].append(claim)
     case .lessonFinished(let lesson, let report):
@@ -160,7 +160,8 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
     }
   }
 
-  private func outcome(_ report: ExampleReport, time: Double?) {
+  /// The verdict on an example that is not run: it builds, or fails to compile as it should.
+  private func outcome(_ report: ExampleReport) {
     console.line()
     switch report.status {
     case .passed, .notRun:
