@@ -65,6 +65,7 @@ public final class Engine: @unchecked Sendable {
   }
 
   /// Verifies `lessons` and returns their reports, in the same order.
+  @discardableResult
   public func verify(_ lessons: [Lesson]) -> [LessonReport] {
     var jobs = lessons.map(prepare)
     let first = jobs.map { job in
@@ -311,32 +312,39 @@ public final class Engine: @unchecked Sendable {
     return previous.runs.filter(\.succeeded)
   }
 
-  /// Examples of a job that must have the machine to themselves: those that use the
-  /// cores or were never measured, those whose claims need cores, and every example
-  /// compared in a ratio with one of them.
+  /// Examples of a job that must have the machine to themselves.
   private func mustRunAlone(_ job: Job) -> Set<String> {
+    var shares: [String: Double] = [:]
+    for example in job.lesson.examples where example.mode == .run {
+      let runs = earlierRuns(of: example, in: job).filter { $0.wallSeconds > 0 }
+      shares[example.name] = median(runs.map { $0.cpuSeconds / $0.wallSeconds })
+    }
+    return Self.mustRunAlone(job.lesson, cpuShares: shares, waitingShare: options.waitingShare)
+  }
+
+  /// The examples of `lesson` that must have the machine to themselves: those that use the
+  /// cores (CPU time over wall time above `waitingShare`) or were never measured (no entry
+  /// in `cpuShares`), those that say so (`runsAlone`), those whose claims need cores, and
+  /// every example compared in a claim with one of them.
+  static func mustRunAlone(_ lesson: Lesson, cpuShares: [String: Double], waitingShare: Double)
+    -> Set<String>
+  {
     var alone = Set(
-      job.lesson.examples.filter { $0.mode == .run && !waits($0, in: job) }.map(\.name))
-    for claim in job.lesson.claims where claim.neededCores != nil {
+      lesson.examples.filter { example in
+        example.mode == .run
+          && (example.runsAlone || (cpuShares[example.name].map { $0 > waitingShare } ?? true))
+      }.map(\.name))
+    for claim in lesson.claims where claim.neededCores != nil {
       alone.formUnion(claim.examples)
     }
     var changed = true
     while changed {
       changed = false
-      for claim in job.lesson.claims where claim.examples.contains(where: alone.contains) {
+      for claim in lesson.claims where claim.examples.contains(where: alone.contains) {
         for name in claim.examples where alone.insert(name).inserted { changed = true }
       }
     }
     return alone
-  }
-
-  /// Whether the example mostly waits, by its CPU time against its wall time on earlier
-  /// successful runs of the same code.
-  private func waits(_ example: Example, in job: Job) -> Bool {
-    let shares = earlierRuns(of: example, in: job).filter { $0.wallSeconds > 0 }
-      .map { $0.cpuSeconds / $0.wallSeconds }
-    guard let share = median(shares) else { return false }
-    return share <= options.waitingShare
   }
 
   private func run(_ request: Request) -> RunRecord {

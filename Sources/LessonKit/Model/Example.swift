@@ -21,6 +21,9 @@ public struct Example: Sendable {
   public var needs: [String]
   public var expectedOutput: ExpectedText?
   public var expectedDiagnostics: ExpectedText?
+  /// The example must have the machine to itself even when it mostly waits: for one that
+  /// holds something other runs may want too, such as a fixed TCP port.
+  public var runsAlone = false
 
   public init(
     name: String, location: SourceLocation, chunks: [CodeChunk], mode: Mode = .run,
