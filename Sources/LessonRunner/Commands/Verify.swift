@@ -104,10 +104,12 @@ struct Verify: ParsableCommand {
     options.sideBySide = !oneAtATime
     let terminal = TerminalReporter(console: console, cores: environment.cores, strict: strict)
     let writer = ResultsWriter(workspace.results)
+    let collector = ReportCollector()
     let engine = Engine(
       workspace: workspace, environment: environment, options: options,
-      reporters: [terminal, writer])
-    let reports = engine.verify(lessons)
+      reporters: [terminal, writer, collector])
+    engine.verify(lessons)
+    let reports = collector.reports
     for failure in writer.failures {
       Session.fail("cannot save the results: \(failure)")
     }
