@@ -92,18 +92,23 @@ import Testing
     let status = Dictionary(uniqueKeysWithValues: report.examples.map { ($0.name, $0.status) })
     #expect(
       status == [
-        "fine": .passed, "broken": .buildFailed, "crash": .failed, "hang": .failed,
-        "flood": .failed,
+        "fine": .passed, "broken": .buildFailed, "also-broken": .buildFailed, "crash": .failed,
+        "hang": .failed, "flood": .failed,
       ])
+    // Build failures are reported in the lesson's order, every time.
+    let unbuilt = report.diagnostics.map(\.message).filter { $0.contains("does not compile") }
+    #expect(unbuilt.count == 2)
+    #expect(unbuilt.first?.hasPrefix("example 'broken' does not compile") == true)
+    #expect(unbuilt.last?.hasPrefix("example 'also-broken' does not compile") == true)
     let path = shown("misbehaving")
     #expect(
       out.stderr.contains(
         "\(path):8:18: error: cannot convert value of type 'String' to specified type 'Int'"))
     // A crash is shown at the lesson's line, through the line table, with the runtime's words.
-    #expect(out.stderr.contains("'crash' crashed at \(path):14:"))
+    #expect(out.stderr.contains("'crash' crashed at \(path):19:"))
     #expect(out.stderr.contains("Fatal error: Index out of range"))
     let crash = try #require(report.examples.first { $0.name == "crash" }?.diagnostics.first)
-    #expect(crash.location.file == path && crash.location.line == 12)
+    #expect(crash.location.file == path && crash.location.line == 17)
     #expect(out.stderr.contains("'hang' did not finish within 1 s"))
     #expect(out.stderr.contains("'flood' printed more than"))
     let hang = try #require(report.examples.first { $0.name == "hang" }?.runs.first)
