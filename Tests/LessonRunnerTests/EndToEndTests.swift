@@ -115,6 +115,18 @@ import Testing
     #expect(hang.wallSeconds < 5)
   }
 
+  @Test func strictFailsALooseClaimAndSaysSoPerLesson() throws {
+    let relaxed = try runner([fixture("loose"), "--json"])
+    #expect(relaxed.status == 0, "\(relaxed.stderr)")
+    #expect(relaxed.reports.first?.claims.first?.sharp == false)
+    let strict = try runner([fixture("loose"), "--strict"])
+    #expect(strict.status == 1)
+    #expect(strict.stdout.contains("but loose"))
+    // --strict ends with each lesson's count of examples and claims.
+    #expect(strict.stdout.contains("\(shown("loose")): 1 example, 1 claim"))
+    #expect(strict.stdout.contains("0 of 1 lesson passed, strictly"))
+  }
+
   @Test func noControlCodesIntoAPipe() throws {
     // NO_COLOR is empty here, which counts as unset: the pipe alone must keep colour out.
     let out = try runner([fixture("false-claim")], environment: ["NO_COLOR": ""])
