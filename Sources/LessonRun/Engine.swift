@@ -12,8 +12,8 @@ public final class Engine: @unchecked Sendable {
   public struct Options: Sendable {
     /// Fail claims that are loose, as `--strict` asks.
     public var strict = false
-    /// Runs per example when judging a claim that failed on fewer.
-    public var medianRuns = 3
+    /// More runs per example when judging again a claim that failed.
+    public var moreRuns = 3
     /// Let runs that mostly wait share the machine; when false every run is alone.
     public var sideBySide = true
     /// At most this many runs at once.
@@ -75,8 +75,9 @@ public final class Engine: @unchecked Sendable {
     }
     runInRounds(first, &jobs)
 
-    // A failing claim is judged again on the median of several runs: one slow run on a
-    // busy machine should not decide it, and a false claim fails on the median too.
+    // A failing claim is judged again on the median of more runs: one slow run (or, for an
+    // example that runs several times, one disturbed round) on a busy machine should not
+    // decide it, and a false claim fails on the median too.
     var again: [[String: Int]] = []
     for job in jobs {
       let results = Judge.claims(
@@ -85,9 +86,13 @@ public final class Engine: @unchecked Sendable {
         !job.unbuilt.contains(name) && job.lesson.example(named: name)?.mode == .run
       }
       if !names.isEmpty {
-        emit(.runningAgain(job.lesson, examples: names.sorted(), runs: options.medianRuns))
+        emit(.runningAgain(job.lesson, examples: names.sorted(), runs: options.moreRuns))
       }
-      again.append(Dictionary(uniqueKeysWithValues: names.map { ($0, options.medianRuns) }))
+      again.append(
+        Dictionary(
+          uniqueKeysWithValues: names.map { name in
+            (name, (job.examples.first { $0.name == name }?.runs.count ?? 0) + options.moreRuns)
+          }))
     }
     runInRounds(again, &jobs)
     return jobs.map(finish)

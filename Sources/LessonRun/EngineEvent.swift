@@ -35,7 +35,7 @@ public enum EngineEvent: Sendable {
   case quiet(RunTicket, Double)
   /// A run ended; `problem` is what was wrong with it, if anything.
   case runEnded(RunTicket, RunRecord, problem: Diagnostic?, crash: Judge.Crash?)
-  /// Some claims did not hold on one run: their examples run again, for a median.
+  /// Some claims did not hold: their examples run `runs` more times, for a median.
   case runningAgain(Lesson, examples: [String], runs: Int)
   /// An example that runs has had all its runs, or a compile-only one was built.
   case exampleJudged(Lesson, ExampleReport)

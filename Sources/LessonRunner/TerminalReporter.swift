@@ -83,7 +83,7 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
       console.line()
       console.line(
         console.paint(
-          "Some claims do not hold yet; judging them on \(runs) runs of \(examples.joined(separator: ", ")).",
+          "Some claims do not hold yet; judging them again after \(runs) more runs of \(examples.joined(separator: ", ")).",
           .dim))
     case .exampleJudged(_, let report):
       if report.mode == .compileOnly { outcome(report) }
