@@ -58,6 +58,7 @@ public enum ChildProcess {
     sigemptyset(&defaults)
     sigaddset(&defaults, SIGPIPE)
     sigaddset(&defaults, SIGINT)
+    sigaddset(&defaults, SIGTERM)
     var noMask = sigset_t()
     sigemptyset(&noMask)
     posix_spawnattr_setsigdefault(&attributes, &defaults)
@@ -79,19 +80,22 @@ public enum ChildProcess {
     let busyBefore = MachineLoad.busySeconds()
     let clock = ContinuousClock()
     let start = clock.now
-    var pid: pid_t = 0
-    let spawned =
-      executable.contains("/")
-      ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-      : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+    var spawned: Int32 = 0
+    let started = ProcessGroups.shared.start {
+      var pid: pid_t = 0
+      spawned =
+        executable.contains("/")
+        ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+      return spawned == 0 ? pid : nil
+    }
     close(outPipe[1])
     close(errPipe[1])
-    guard spawned == 0 else {
+    guard let pid = started else {
       close(outPipe[0])
       close(errPipe[0])
       return failed("cannot start \(executable): \(String(cString: strerror(spawned)))")
     }
-    Orphans.didStart(pid)
 
     var collector = Collector(start: start, clock: clock)
     var open: [(fd: Int32, stream: TimedLine.Stream)] = [
@@ -148,19 +152,17 @@ public enum ChildProcess {
       reapedAt = clock.now
     }
     kill(-pid, SIGKILL)  // Anything the example left running in its group goes too,
-    Orphans.didReap(pid)
+    ProcessGroups.shared.ended(pid)
     Orphans.sweep()  // and so does anything it started outside the group.
     collector.finish(onLine)
 
-    if ending == nil {
-      let signal = status & 0x7f
-      ending = signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
-    }
+    let signal = status & 0x7f
+    let end = ending ?? (signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal))
     let cpu =
       Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
       + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     var record = RunRecord(
-      ending: ending!, wallSeconds: (reapedAt - start).seconds, cpuSeconds: cpu,
+      ending: end, wallSeconds: (reapedAt - start).seconds, cpuSeconds: cpu,
       stdout: collector.text(.stdout), stderr: collector.text(.stderr), lines: collector.lines)
     if let before = busyBefore, let after = MachineLoad.busySeconds() {
       record.otherCPUSeconds = max(0, after - before - cpu)
@@ -179,14 +181,15 @@ public enum ChildProcess {
 private struct Collector {
   let start: ContinuousClock.Instant
   let clock: ContinuousClock
-  var bytes: [TimedLine.Stream: [UInt8]] = [
-    TimedLine.Stream.stdout: [], TimedLine.Stream.stderr: [],
-  ]
-  var pending: [TimedLine.Stream: [UInt8]] = [
-    TimedLine.Stream.stdout: [], TimedLine.Stream.stderr: [],
-  ]
+  var stdout = Stream()
+  var stderr = Stream()
   var lines: [TimedLine] = []
   var byteCount = 0
+
+  struct Stream {
+    var bytes: [UInt8] = []
+    var pending: [UInt8] = []
+  }
 
   init(start: ContinuousClock.Instant, clock: ContinuousClock) {
     self.start = start
@@ -197,21 +200,34 @@ private struct Collector {
     _ chunk: ArraySlice<UInt8>, from stream: TimedLine.Stream, _ onLine: (TimedLine) -> Void
   ) {
     byteCount += chunk.count
-    bytes[stream]!.append(contentsOf: chunk)
-    pending[stream]!.append(contentsOf: chunk)
     let time = (clock.now - start).seconds
-    while let newline = pending[stream]!.firstIndex(of: 10) {
-      emit(Array(pending[stream]![..<newline]), stream, time, onLine)
-      pending[stream]!.removeSubrange(...newline)
-    }
+    let complete =
+      stream == .stdout ? Self.cut(chunk, into: &stdout) : Self.cut(chunk, into: &stderr)
+    for line in complete { emit(line, stream, time, onLine) }
   }
 
+  /// Adds `chunk` to a stream and returns the lines it completed.
+  private static func cut(_ chunk: ArraySlice<UInt8>, into stream: inout Stream) -> [[UInt8]] {
+    stream.bytes.append(contentsOf: chunk)
+    stream.pending.append(contentsOf: chunk)
+    var complete: [[UInt8]] = []
+    while let newline = stream.pending.firstIndex(of: 10) {
+      complete.append(Array(stream.pending[..<newline]))
+      stream.pending.removeSubrange(...newline)
+    }
+    return complete
+  }
+
+  /// A last line without a newline still counts as a line.
   mutating func finish(_ onLine: (TimedLine) -> Void) {
     let time = (clock.now - start).seconds
-    for stream in [TimedLine.Stream.stdout, TimedLine.Stream.stderr] where !pending[stream]!.isEmpty
-    {
-      emit(pending[stream]!, stream, time, onLine)
-      pending[stream] = []
+    if !stdout.pending.isEmpty {
+      emit(stdout.pending, .stdout, time, onLine)
+      stdout.pending = []
+    }
+    if !stderr.pending.isEmpty {
+      emit(stderr.pending, .stderr, time, onLine)
+      stderr.pending = []
     }
   }
 
@@ -224,14 +240,6 @@ private struct Collector {
   }
 
   func text(_ stream: TimedLine.Stream) -> String {
-    String(decoding: bytes[stream]!, as: UTF8.self)
-  }
-}
-
-extension Duration {
-  /// The duration in seconds, as a Double.
-  public var seconds: Double {
-    let (s, attoseconds) = components
-    return Double(s) + Double(attoseconds) / 1e18
+    String(decoding: stream == .stdout ? stdout.bytes : stderr.bytes, as: UTF8.self)
   }
 }

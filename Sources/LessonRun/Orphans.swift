@@ -1,6 +1,5 @@
 import CProcessControl
 import Foundation
-import Synchronization
 
 /// Processes that an example started and left behind.
 ///
@@ -8,18 +7,12 @@ import Synchronization
 /// run ends. A process the example started in a group of its own (Foundation's `Process`
 /// does that) escapes the group. So the runner becomes its descendants' subreaper: when an
 /// example exits or is killed, whatever it started is handed to the runner, which kills
-/// every child it did not start itself.
+/// every child of its own that it did not start itself.
 public enum Orphans {
-  /// The processes the runner started itself and still waits for.
-  static let started = Mutex<Set<pid_t>>([])
-
   private static let adopted: Bool = two_stones_become_subreaper() == 0
 
   /// Asks the kernel to hand orphaned descendants to this process. Safe to call often.
   @discardableResult public static func adopt() -> Bool { adopted }
-
-  static func didStart(_ pid: pid_t) { _ = started.withLock { $0.insert(pid) } }
-  static func didReap(_ pid: pid_t) { _ = started.withLock { $0.remove(pid) } }
 
   /// Kills and reaps every child of this process that it did not start: processes left
   /// behind by examples that have ended. Returns how many there were.
@@ -27,8 +20,12 @@ public enum Orphans {
     var swept = 0
     // Killing an orphan orphans its own children, which then arrive here too.
     for _ in 0..<8 {
-      let ours = started.withLock { $0 }
-      let strays = children(of: getpid()).filter { !ours.contains($0) }
+      // The children first, then the runner's own: a child started after the scan is not
+      // in it, and one started before is registered by then (ProcessGroups records a
+      // process under the same lock as it starts it).
+      let children = children(of: getpid())
+      let ours = ProcessGroups.shared.running
+      let strays = children.filter { !ours.contains($0) }
       if strays.isEmpty { break }
       for pid in strays {
         kill(pid, SIGKILL)
@@ -38,6 +35,22 @@ public enum Orphans {
       swept += strays.count
     }
     return swept
+  }
+
+  /// Kills every child of this process, and whatever the killed ones leave to it, for a
+  /// runner that is about to exit: once it is gone, their orphans would go to init.
+  public static func killEverything() {
+    for _ in 0..<20 {
+      let children = children(of: getpid())
+      if children.isEmpty { return }
+      for pid in children { kill(pid, SIGKILL) }
+      // A killed process hands its own children over when it dies; give it a moment.
+      usleep(20_000)
+      for pid in children {
+        var status: Int32 = 0
+        waitpid(pid, &status, WNOHANG)
+      }
+    }
   }
 
   /// The ids of the processes whose parent is `parent`, from /proc.
@@ -50,7 +63,7 @@ public enum Orphans {
         let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
         let close = stat.lastIndex(of: ")")
       else { return nil }
-      // After "pid (name)": state, then the parent's id.
+      // After "pid (name)": the state, then the parent's id.
       let fields = stat[stat.index(after: close)...].split(separator: " ")
       guard fields.count > 1, let ppid = pid_t(fields[1]) else { return nil }
       return ppid == parent ? pid : nil

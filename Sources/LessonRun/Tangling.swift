@@ -75,10 +75,19 @@ extension Workspace {
     }
   }
 
-  /// Writes a draft lesson (one outside lessons/) as a package of its own under .build,
-  /// and returns that package's folder.
+  /// Where drafts' scratch packages live.
+  public var draftsDirectory: URL { root.appendingPathComponent(".build/drafts") }
+
+  /// Scratch packages kept for drafts: the most recently verified ones. Each holds a build
+  /// of its own (tens of megabytes, hundreds with SwiftNIO), so older ones are removed.
+  public static let draftsKept = 8
+
+  /// Writes a draft lesson (one outside lessons/) as a package of its own under
+  /// .build/drafts, and returns that package's folder. Only the `draftsKept` most recently
+  /// used scratch packages stay; older ones are removed.
   public func tangleDraft(_ lesson: Lesson) throws -> URL {
-    let draft = Workspace(root: root.appendingPathComponent(".build/drafts/\(lesson.slug)"))
+    let draft = Workspace(root: draftsDirectory.appendingPathComponent(lesson.slug))
+    defer { pruneDrafts(keeping: draft.root) }
     let manifest = Tangler.draftManifest(for: lesson)
     if (try? String(contentsOf: draft.manifest, encoding: .utf8)) != manifest {
       try FileManager.default.createDirectory(at: draft.root, withIntermediateDirectories: true)
@@ -87,6 +96,23 @@ extension Workspace {
     // The scratch package is tangled like the book: unchanged files stay untouched, so
     // the next build redoes only what the draft changed.
     _ = try draft.tangle([lesson], write: true)
+    try Data(lesson.path.utf8).write(to: draft.root.appendingPathComponent(".last-used"))
     return draft.root
+  }
+
+  /// Removes all but the most recently used scratch packages, never `current`.
+  func pruneDrafts(keeping current: URL) {
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: draftsDirectory.path) else { return }
+    let used = names.map { name -> (URL, Date) in
+      let folder = draftsDirectory.appendingPathComponent(name)
+      let stamp = folder.appendingPathComponent(".last-used").path
+      let date = (try? fm.attributesOfItem(atPath: stamp))?[.modificationDate] as? Date
+      return (folder, date ?? .distantPast)
+    }
+    for (folder, _) in used.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.draftsKept)
+    where folder.standardizedFileURL.path != current.standardizedFileURL.path {
+      try? fm.removeItem(at: folder)
+    }
   }
 }

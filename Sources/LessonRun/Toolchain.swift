@@ -6,9 +6,7 @@ import LessonKit
 public enum Toolchain {
   public struct BuildOutcome: Sendable {
     public var succeeded: Bool
-    /// `path:line:col: error: …` lines, once each, in the order the compiler gave them.
-    public var diagnostics: [String]
-    /// Everything the build printed, for when it failed without a diagnostic.
+    /// Everything the build printed; `CompilerOutput` reads the diagnostics from it.
     public var output: String
     public var seconds: Double
   }
@@ -22,8 +20,50 @@ public enum Toolchain {
         timeout: .seconds(40 * 60), outputLimit: 64 << 20))
     let output = record.stdout + record.stderr
     return BuildOutcome(
-      succeeded: record.succeeded, diagnostics: diagnosticLines(in: output), output: output,
+      succeeded: record.succeeded, output: output,
       seconds: record.wallSeconds)
+  }
+
+  /// Whether the products were built after the last change to any of `sources` (paths
+  /// relative to the package) and to the manifest: then a build would do nothing, and
+  /// SwiftPM takes a second or two to find that out. `stamp` names the record of the last
+  /// successful build, which `recordBuilt` writes.
+  public static func isUpToDate(
+    products: [String], sources: [String], stamp: String, packagePath: URL
+  ) -> Bool {
+    let fm = FileManager.default
+    func modified(_ url: URL) -> Date? {
+      (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    }
+    guard let built = modified(stampURL(stamp, packagePath: packagePath)) else { return false }
+    let binaries = binaryFolder(packagePath: packagePath)
+    for product in products {
+      guard fm.isExecutableFile(atPath: binaries.appendingPathComponent(product).path) else {
+        return false
+      }
+    }
+    let inputs = sources + ["Package.swift", "Package.resolved"]
+    for path in inputs {
+      let url = packagePath.appendingPathComponent(path)
+      guard fm.fileExists(atPath: url.path) else {
+        if path == "Package.resolved" { continue }
+        return false
+      }
+      guard let date = modified(url), date < built else { return false }
+    }
+    return true
+  }
+
+  /// Records that `stamp`'s products were just built.
+  public static func recordBuilt(_ stamp: String, packagePath: URL) {
+    let url = stampURL(stamp, packagePath: packagePath)
+    try? FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? Data().write(to: url)
+  }
+
+  private static func stampURL(_ stamp: String, packagePath: URL) -> URL {
+    packagePath.appendingPathComponent(".build/lesson-stamps/\(stamp)")
   }
 
   /// Type-checks one file alone in Swift 6 mode; for examples that must fail to compile.
@@ -42,20 +82,6 @@ public enum Toolchain {
   /// The folder where SwiftPM puts debug binaries of the package at `packagePath`.
   public static func binaryFolder(packagePath: URL) -> URL {
     packagePath.appendingPathComponent(".build/debug")
-  }
-
-  /// Lines of the form `file:line:col: error: message` (or warning), without repeats.
-  public static func diagnosticLines(in output: String) -> [String] {
-    var seen = Set<String>()
-    var lines: [String] = []
-    for line in output.split(separator: "\n") {
-      let text = String(line)
-      guard text.contains(": error: ") || text.contains(": warning: "),
-        let first = text.first, first != " ", first != "|"
-      else { continue }
-      if seen.insert(text).inserted { lines.append(text) }
-    }
-    return lines
   }
 
   /// `Swift version 6.3.1 (swift-6.3.1-RELEASE)`, or "unknown".

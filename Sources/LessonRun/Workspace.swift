@@ -28,15 +28,17 @@ public struct Workspace: Sendable {
   public var lessonsDirectory: URL { root.appendingPathComponent("lessons") }
   public var manifest: URL { root.appendingPathComponent("Package.swift") }
   public var resultsDirectory: URL { root.appendingPathComponent(".build/lesson-results") }
+  /// The saved reports of the latest runs, one file per lesson.
+  public var results: ResultsFile { ResultsFile(directory: resultsDirectory) }
 
   /// The numbered lessons, `lessons/NN-slug.md`, in order.
   public func lessonFiles() -> [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: lessonsDirectory.path)) ?? []
-    return names.filter { name in
-      name.hasSuffix(".md") && number(of: name) != nil
+    let numbered = names.compactMap { name in
+      name.hasSuffix(".md") ? number(of: name).map { (number: $0, name: name) } : nil
     }
-    .sorted { number(of: $0)! < number(of: $1)! }
-    .map { lessonsDirectory.appendingPathComponent($0) }
+    return numbered.sorted { ($0.number, $0.name) < ($1.number, $1.name) }
+      .map { lessonsDirectory.appendingPathComponent($0.name) }
   }
 
   /// A path as the diagnostics show it: relative to the package when it lies inside it.

@@ -88,18 +88,4 @@ enum Session {
       swiftVersion: Toolchain.swiftVersion(), os: "\(os), \(machine)",
       cores: sysconf(Int32(_SC_NPROCESSORS_CONF)), date: formatter.string(from: Date()))
   }
-
-  /// Reports as JSON, the same bytes for the same report: sorted keys, readable.
-  static func json<T: Encodable>(_ value: T) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(value)
-  }
-
-  static func save(_ report: LessonReport, in workspace: Workspace, stem: String) throws {
-    try FileManager.default.createDirectory(
-      at: workspace.resultsDirectory, withIntermediateDirectories: true)
-    try json(report).write(
-      to: workspace.resultsDirectory.appendingPathComponent("\(stem).json"))
-  }
 }

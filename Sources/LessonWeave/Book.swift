@@ -128,8 +128,11 @@ public struct Book: Sendable {
       let statusText: String
       switch entry.results {
       case .current(let report):
-        statusText = ["passed": "verified", "failed": "fails", "error": "does not build"][
-          report.status.rawValue]!
+        switch report.status {
+        case .passed: statusText = "verified"
+        case .failed: statusText = "fails"
+        case .error: statusText = "does not build"
+        }
       case .stale: statusText = "changed since its run"
       case .missing: statusText = "not run yet"
       case .unreadable: statusText = "results unreadable"

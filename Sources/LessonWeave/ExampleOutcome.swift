@@ -36,7 +36,7 @@ struct ExampleOutcome {
     }
     view.verdict = report.status.rawValue
     view.mark = report.status == .passed || report.status == .notRun ? "✓" : "✗"
-    view.messages = report.messages.map(HTML.visible)
+    view.messages = report.diagnostics.map { HTML.visible($0.description) }
     switch (example.mode, report.status) {
     case (_, .buildFailed):
       view.summary = "does not build"

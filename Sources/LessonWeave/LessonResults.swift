@@ -21,15 +21,12 @@ public enum LessonResults: Sendable {
     self = report.sourceHash == stableHash(lesson.source) ? .current(report) : .stale(report)
   }
 
-  /// Reads `<fileStem>.json` from the runner's results folder.
+  /// Reads the lesson's saved report from the runner's results folder.
   public static func load(for lesson: Lesson, from directory: URL) -> LessonResults {
-    let url = directory.appendingPathComponent("\(lesson.fileStem).json")
-    guard let data = FileManager.default.contents(atPath: url.path) else { return .missing }
-    do {
-      return LessonResults(
-        report: try JSONDecoder().decode(LessonReport.self, from: data), for: lesson)
-    } catch {
-      return .unreadable("\(url.lastPathComponent) is not a report this runner can read")
+    switch ResultsFile(directory: directory).read(lesson.fileStem) {
+    case .success(let report): return LessonResults(report: report, for: lesson)
+    case .failure(.missing): return .missing
+    case .failure(let failure): return .unreadable(failure.description)
     }
   }
 

@@ -76,7 +76,8 @@ struct LessonWeaver {
         caption: chunk.role == .hidden
           ? "Hidden part of example \(example.name): compiled and run, not shown in the text"
           : "example \(example.name)\(first ? mode : ", continued")",
-        code: trimmed(highlighted[example.name]![index]), location: location)
+        code: trimmed(highlighted[example.name]?[index] ?? HTML.visible(chunk.code)),
+        location: location)
       var html = templates.render("code", view)
       // An example without a block for its output or diagnostics shows its outcome here.
       let outcomeHasBlock =

@@ -34,6 +34,7 @@ import Testing
         "Sources/Lessons/09-golden/nio-only/main.swift",
         "Sources/Lessons/09-golden/compile-fail/racy.swift",
         "Sources/Lessons/09-golden/Lesson09/main.swift",
+        "Sources/Lessons/09-golden/lines.json",
       ])
     for file in files {
       try compare(
@@ -43,12 +44,39 @@ import Testing
     try compare(Tangler.manifestRegion(for: [lesson]), golden: "manifest-region.golden")
   }
 
-  @Test func sourceLocationsPointAtTheLesson() throws {
-    let source = Tangler.source(of: try fixture().examples[0], in: try fixture())
-    #expect(source.contains("#sourceLocation(file: \"lessons/09-golden.md\", line: 4)"))
-    #expect(source.contains("#sourceLocation(file: \"lessons/09-golden.md\", line: 9)"))
-    #expect(source.contains("#sourceLocation(file: \"lessons/09-golden.md\", line: 15)"))
+  @Test func theLineTableMapsTangledLinesToTheLesson() throws {
+    let lesson = try fixture()
+    let source = Tangler.source(of: lesson.examples[0], in: lesson)
+    // No lesson line numbers in the compiled code: a prose edit changes no source.
+    #expect(!source.contains("#sourceLocation"))
     #expect(source.contains("edit the lesson, not this file"))
+    let table = Tangler.lineTable(for: lesson)
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    let file = "/somewhere/Sources/Lessons/09-golden/wait/main.swift"
+    // Each chunk's first line maps to the line after its fence in the lesson.
+    let firstOf = { (code: String) in (lines.firstIndex { $0 == code } ?? -1) + 1 }
+    #expect(
+      table.location(file: file, line: firstOf("import Foundation"), column: 3)
+        == SourceLocation(file: "lessons/09-golden.md", line: 4, column: 3))
+    #expect(
+      table.location(
+        file: file, line: firstOf("try await Task.sleep(for: .milliseconds(10))"), column: 1)?.line
+        == 9)
+    #expect(table.location(file: file, line: 1, column: 1) == nil)
+    #expect(
+      table.location(
+        file: "Lesson09Wait/main.swift", line: firstOf("import Foundation"), column: 1)?.line == 4)
+  }
+
+  @Test func prosePushingCodeDownChangesNoSource() throws {
+    let lesson = try fixture()
+    let moved = try LessonParser.parse(
+      source: "A new sentence of prose.\n\n" + lesson.source, path: lesson.path,
+      fileName: "09-golden.md")
+    let before = Tangler.files(for: lesson).filter { $0.path.hasSuffix(".swift") }
+    let after = Tangler.files(for: moved).filter { $0.path.hasSuffix(".swift") }
+    #expect(before == after)
+    #expect(Tangler.lineTable(for: moved) != Tangler.lineTable(for: lesson))
   }
 
   @Test func regionReplacementKeepsTheRestOfTheManifest() {

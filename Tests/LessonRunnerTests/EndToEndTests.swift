@@ -34,7 +34,8 @@ import Testing
   }
 
   func fixture(_ name: String) -> String {
-    Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "md")!.path
+    Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "md")?.path
+      ?? "Tests/LessonRunnerTests/Fixtures/\(name).md"
   }
 
   /// How the runner names a fixture in diagnostics: relative to the package.
@@ -66,8 +67,8 @@ import Testing
     #expect(out.status == 1)
     let report = try #require(out.reports.first)
     #expect(report.claims.first?.verdict == .failed)
-    // A failing claim is judged again on a median of three runs.
-    #expect(report.examples.first?.runs.count == 3)
+    // A failing claim is judged again on the median of three more runs.
+    #expect(report.examples.first?.runs.count == 4)
     #expect(out.stderr.contains("\(shown("false-claim")):9:1: error: output of 'nap' differs"))
   }
 
@@ -91,18 +92,39 @@ import Testing
     let status = Dictionary(uniqueKeysWithValues: report.examples.map { ($0.name, $0.status) })
     #expect(
       status == [
-        "fine": .passed, "broken": .buildFailed, "crash": .failed, "hang": .failed,
-        "flood": .failed,
+        "fine": .passed, "broken": .buildFailed, "also-broken": .buildFailed, "crash": .failed,
+        "hang": .failed, "flood": .failed,
       ])
+    // Build failures are reported in the lesson's order, every time.
+    let unbuilt = report.diagnostics.map(\.message).filter { $0.contains("does not compile") }
+    #expect(unbuilt.count == 2)
+    #expect(unbuilt.first?.hasPrefix("example 'broken' does not compile") == true)
+    #expect(unbuilt.last?.hasPrefix("example 'also-broken' does not compile") == true)
     let path = shown("misbehaving")
     #expect(
       out.stderr.contains(
         "\(path):8:18: error: cannot convert value of type 'String' to specified type 'Int'"))
-    #expect(out.stderr.contains("'crash' crashed"))
+    // A crash is shown at the lesson's line, through the line table, with the runtime's words.
+    #expect(out.stderr.contains("'crash' crashed at \(path):19:"))
+    #expect(out.stderr.contains("Fatal error: Index out of range"))
+    let crash = try #require(report.examples.first { $0.name == "crash" }?.diagnostics.first)
+    #expect(crash.location.file == path && crash.location.line == 17)
     #expect(out.stderr.contains("'hang' did not finish within 1 s"))
     #expect(out.stderr.contains("'flood' printed more than"))
     let hang = try #require(report.examples.first { $0.name == "hang" }?.runs.first)
     #expect(hang.wallSeconds < 5)
+  }
+
+  @Test func strictFailsALooseClaimAndSaysSoPerLesson() throws {
+    let relaxed = try runner([fixture("loose"), "--json"])
+    #expect(relaxed.status == 0, "\(relaxed.stderr)")
+    #expect(relaxed.reports.first?.claims.first?.sharp == false)
+    let strict = try runner([fixture("loose"), "--strict"])
+    #expect(strict.status == 1)
+    #expect(strict.stdout.contains("but loose"))
+    // --strict ends with each lesson's count of examples and claims.
+    #expect(strict.stdout.contains("\(shown("loose")): 1 example, 1 claim"))
+    #expect(strict.stdout.contains("0 of 1 lesson passed, strictly"))
   }
 
   @Test func noControlCodesIntoAPipe() throws {
@@ -117,5 +139,55 @@ import Testing
     let out = try runner(["no-such-lesson"])
     #expect(out.status == 2)
     #expect(out.stderr.contains("no lesson 'no-such-lesson'"))
+  }
+
+  @Test(arguments: [SIGINT, SIGTERM])
+  func anInterruptLeavesNoExampleRunningAndTheResultsIntact(signal: Int32) throws {
+    let binary = packageRoot.appendingPathComponent(".build/debug/lesson-runner")
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path))
+    let workspace = Workspace(root: packageRoot)
+    let lesson = try workspace.load(URL(fileURLWithPath: fixture("sleeper"))).get()
+    // A previous run's results, which the interrupted run must leave as they are.
+    let previous = Judge.report(
+      of: lesson,
+      environment: RunEnvironment(swiftVersion: "6", os: "Linux", cores: 2, date: "2026"),
+      examples: [], claims: [], strict: false)
+    try workspace.results.write(previous, stem: lesson.fileStem)
+    let before = try Data(contentsOf: workspace.results.url(for: lesson.fileStem))
+
+    let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sleeper-\(UUID().uuidString).pid")
+    defer { try? FileManager.default.removeItem(at: pidFile) }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = [fixture("sleeper")]
+    process.currentDirectoryURL = packageRoot
+    process.environment = ProcessInfo.processInfo.environment.merging([
+      "NO_COLOR": "1", "TWO_STONES_PID_FILE": pidFile.path,
+    ]) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // The first run of a draft builds it: wait for the example to say who it is.
+    var example: pid_t?
+    let deadline = Date().addingTimeInterval(600)
+    while example == nil, process.isRunning, Date() < deadline {
+      example = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { pid_t($0) }
+      if example == nil { usleep(50_000) }
+    }
+    let pid = try #require(example, "the example never started")
+    #expect(kill(pid, 0) == 0)
+
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 128 + signal)
+    #expect(isGone(pid), "example \(pid) is still running")
+    let after = try Data(contentsOf: workspace.results.url(for: lesson.fileStem))
+    #expect(after == before)
+    guard case .success = ResultsFile.decode(after, file: "sleeper.json") else {
+      Issue.record("the results file no longer decodes")
+      return
+    }
   }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import LessonKit
 import LessonWeave
+import Testing
 
 /// A lesson from Fixtures/, parsed as if it lay in lessons/ (or elsewhere, for a draft).
 func fixture(_ name: String) throws -> Lesson {
-  let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+  let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
   let source = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
   return try LessonParser.parse(source: source, path: "lessons/\(name)", fileName: name)
 }
@@ -26,36 +27,22 @@ func run(
     stderr: text(.stderr), lines: timed)
 }
 
-/// A report of `lesson` as the verifier would write it after `runs`: outputs are compared
-/// and claims judged by LessonKit's own checkers. `sourceHash` makes a stale report.
+/// A report of `lesson` after `runs`, judged by the same code as the runner's: LessonKit's
+/// `Judge`. `sourceHash` makes a stale report.
 func report(
   of lesson: Lesson, runs: [String: [RunRecord]], sourceHash: String? = nil
 ) -> LessonReport {
   let examples = lesson.examples.map { example -> ExampleReport in
-    let records = runs[example.name] ?? []
-    var status: ExampleReport.Status = example.mode == .compileOnly ? .notRun : .passed
-    var messages: [String] = []
-    if example.mode == .run, let expected = example.expectedOutput,
-      let record = records.last,
-      let mismatch = OutputMatcher.mismatch(expected: expected, actual: record.stdout)
-    {
-      status = .failed
-      messages.append("output of '\(example.name)' differs: \(mismatch)")
-    }
-    return ExampleReport(
-      name: example.name, file: example.location.file, line: example.location.line,
-      mode: example.mode, status: status, messages: messages, runs: records)
+    var report = Judge.emptyReport(of: example)
+    for record in runs[example.name] ?? [] { Judge.add(record, of: example, to: &report) }
+    return report
   }
-  let claims = lesson.claims.map {
-    ClaimReport(ClaimChecker.check($0, runs: runs, cores: testEnvironment.cores))
-  }
-  let failed =
-    examples.contains { $0.status == .failed }
-    || claims.contains { $0.verdict == .failed || $0.verdict == .unmeasured }
-  return LessonReport(
-    lesson: lesson.path, number: lesson.number, title: lesson.title,
-    sourceHash: sourceHash ?? stableHash(lesson.source), status: failed ? .failed : .passed,
-    environment: testEnvironment, diagnostics: [], examples: examples, claims: claims)
+  var judged = Judge.report(
+    of: lesson, environment: testEnvironment, examples: examples,
+    claims: Judge.claims(of: lesson, examples: examples, cores: testEnvironment.cores),
+    strict: false)
+  if let sourceHash { judged.sourceHash = sourceHash }
+  return judged
 }
 
 /// Runs of the stones fixture: two marked stones, and a plain run that prints two numbers.

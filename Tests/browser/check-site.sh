@@ -194,7 +194,8 @@ for page in pages:
                 if not value or value not in shown:
                     here.append(f"{where}: measured '{value}' is not shown beside it ('{shown}')")
             elif verdict == "skipped":
-                if not shown.startswith("skipped"):
+                # The text after the mark (–) must say it was skipped, and why.
+                if not shown.lstrip("✓✗–? ").startswith("skipped:"):
                     here.append(f"{where}: skipped, but the page does not say why ('{shown}')")
             elif verdict in ("not-measured", "unmeasured"):
                 if "not measured" not in shown:

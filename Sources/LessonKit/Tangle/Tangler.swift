@@ -14,10 +14,13 @@ public struct TangledFile: Sendable, Hashable {
 /// Turns lessons into Swift sources and SwiftPM targets.
 ///
 /// Each runnable or compile-only example becomes an executable target whose `main.swift`
-/// is the example's code, with `#sourceLocation` lines so the compiler reports errors
-/// at the lesson's lines. A lesson target depends on all of them, so one
-/// `swift build --product LessonNN` builds the whole lesson. Compile-fail examples are
-/// written beside them but belong to no target: the runner type-checks each alone.
+/// is the example's code, its blocks one after another. The compiled code holds no lesson
+/// line numbers: `lines.json`, beside the lesson's targets, says which lesson line each
+/// line comes from, and the runner maps compiler diagnostics and crash backtraces back to
+/// the lesson through it. So a change to the prose changes no compiled file, and a change
+/// to one example rebuilds that example alone. A lesson target depends on all the examples,
+/// so one `swift build --product LessonNN` builds the whole lesson. Compile-fail examples
+/// are written beside them but belong to no target: the runner type-checks each alone.
 public enum Tangler {
   /// Where tangled lessons live, relative to the package root.
   public static let root = "Sources/Lessons"
@@ -34,6 +37,11 @@ public enum Tangler {
       : "\(directory(of: lesson))/\(example.name)/main.swift"
   }
 
+  /// Where the lesson's line table lives, relative to the package root.
+  public static func lineTablePath(of lesson: Lesson) -> String {
+    "\(directory(of: lesson))/lines.json"
+  }
+
   public static func files(for lesson: Lesson) -> [TangledFile] {
     var files = lesson.examples.map { example in
       TangledFile(
@@ -43,6 +51,10 @@ public enum Tangler {
       TangledFile(
         path: "\(directory(of: lesson))/\(lesson.lessonTarget)/main.swift",
         contents: lessonMain(lesson)))
+    let table = (try? ResultsFile.encode(lineTable(for: lesson))).map {
+      String(decoding: $0, as: UTF8.self) + "\n"
+    }
+    files.append(TangledFile(path: lineTablePath(of: lesson), contents: table ?? ""))
     return files
   }
 
@@ -54,17 +66,38 @@ public enum Tangler {
     """
   }
 
-  /// The example's program: its chunks in order, each mapped back to the lesson's lines.
+  /// The example's program: its chunks in order. `lineTable(for:)` says where each line
+  /// comes from.
   public static func source(of example: Example, in lesson: Lesson) -> String {
     var text = stamp(lesson, "Example '\(example.name)'")
     for chunk in example.chunks {
-      text +=
-        "#sourceLocation(file: \(swiftStringLiteral(lesson.path)), line: \(chunk.location.line))\n"
       text += chunk.code
-      if !chunk.code.hasSuffix("\n") { text += "\n" }
+      if !chunk.code.isEmpty && !chunk.code.hasSuffix("\n") { text += "\n" }
     }
-    text += "#sourceLocation()\n"
     return text
+  }
+
+  /// For every example's source, the lesson line and column of each chunk's lines.
+  public static func lineTable(for lesson: Lesson) -> LineTable {
+    let first = stamp(lesson, "").filter { $0 == "\n" }.count + 1
+    var spans: [LineTable.Span] = []
+    for example in lesson.examples {
+      let file = sourcePath(of: example, in: lesson)
+      let target = example.mode == .compileFail ? nil : lesson.targetName(of: example)
+      var line = first
+      for chunk in example.chunks {
+        let count =
+          chunk.code.split(separator: "\n", omittingEmptySubsequences: false).count
+          - (chunk.code.hasSuffix("\n") || chunk.code.isEmpty ? 1 : 0)
+        guard count > 0 else { continue }
+        spans.append(
+          LineTable.Span(
+            file: file, target: target, line: line, count: count,
+            lessonLine: chunk.location.line, lessonColumn: chunk.location.column))
+        line += count
+      }
+    }
+    return LineTable(lesson: lesson.path, spans: spans)
   }
 
   static func lessonMain(_ lesson: Lesson) -> String {

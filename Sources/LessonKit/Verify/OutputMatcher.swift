@@ -73,6 +73,6 @@ public enum OutputMatcher {
       guard let r = rest.range(of: part) else { return false }
       rest = rest[r.upperBound...]
     }
-    return rest.hasSuffix(parts.last!)
+    return rest.hasSuffix(parts.last ?? "")
   }
 }

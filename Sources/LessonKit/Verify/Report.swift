@@ -66,21 +66,25 @@ public struct ExampleReport: Sendable, Codable {
   public var line: Int
   public var mode: Example.Mode
   public var status: Status
-  /// What went wrong, in words.
-  public var messages: [String]
+  /// What went wrong, each at the place in the lesson a reader would fix.
+  public var diagnostics: [Diagnostic]
   public var runs: [RunRecord]
+  /// A hash of the code the example compiles, so a later run can tell whether the runs
+  /// recorded here were of the same program.
+  public var codeHash: String?
 
   public init(
     name: String, file: String, line: Int, mode: Example.Mode, status: Status,
-    messages: [String], runs: [RunRecord]
+    diagnostics: [Diagnostic], runs: [RunRecord], codeHash: String? = nil
   ) {
     self.name = name
     self.file = file
     self.line = line
     self.mode = mode
     self.status = status
-    self.messages = messages
+    self.diagnostics = diagnostics
     self.runs = runs
+    self.codeHash = codeHash
   }
 }
 

@@ -63,3 +63,11 @@ public func median(_ values: [Double]) -> Double? {
   let mid = sorted.count / 2
   return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
+
+extension Duration {
+  /// The duration in seconds, as a Double.
+  public var seconds: Double {
+    let (s, attoseconds) = components
+    return Double(s) + Double(attoseconds) / 1e18
+  }
+}

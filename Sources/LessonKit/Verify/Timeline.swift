@@ -142,10 +142,11 @@ public struct Timeline: Sendable, Hashable {
     }
     var lanes: [Lane] = []
     for key in keys {
-      let first = groups[key]![0]
+      let group = groups[key] ?? []
+      guard let first = group.first else { continue }
       var packed: [Lane] = []
-      for span in groups[key]! {
-        if let free = packed.firstIndex(where: { $0.spans.last!.end <= span.start }) {
+      for span in group {
+        if let free = packed.firstIndex(where: { ($0.spans.last?.end ?? 0) <= span.start }) {
           packed[free].spans.append(span)
         } else {
           packed.append(Lane(label: key, thread: first.thread, spans: [span]))

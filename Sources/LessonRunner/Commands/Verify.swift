@@ -20,6 +20,16 @@ struct Verify: ParsableCommand {
   )
   var strict = false
 
+  @Option(
+    help: ArgumentHelp(
+      "With 'all', verify only part i of n of the book, for a CI matrix.",
+      discussion: "Lessons are dealt to the n shards in turn; together the shards are the book.",
+      valueName: "i/n"))
+  var shard: String?
+
+  @Flag(help: "Run every example alone, one after another, even those that mostly wait.")
+  var oneAtATime = false
+
   func run() throws {
     let workspace = try Session.workspace()
     guard let lesson else {
@@ -27,7 +37,7 @@ struct Verify: ParsableCommand {
       return
     }
     let console = Console(useStandardError: json)
-    let files: [URL]
+    var files: [URL]
     if lesson == "all" {
       files = workspace.lessonFiles()
     } else if let url = workspace.resolve(lesson) {
@@ -38,30 +48,42 @@ struct Verify: ParsableCommand {
       )
       throw ExitCode(2)
     }
+    if let shard {
+      guard let part = Shard(shard) else {
+        Session.fail("--shard takes i/n with 1 ≤ i ≤ n, such as 2/3; not '\(shard)'")
+        throw ExitCode(2)
+      }
+      files = part.select(files)
+    }
 
     let (reports, exitCode) = try Self.verify(
-      files, in: workspace, console: console, strict: strict)
+      files, in: workspace, console: console, strict: strict, oneAtATime: oneAtATime)
     if json {
-      FileHandle.standardOutput.write(try Session.json(reports))
+      FileHandle.standardOutput.write(try ResultsFile.encode(reports))
       FileHandle.standardOutput.write(Data("\n".utf8))
     }
     if exitCode != 0 { throw ExitCode(exitCode) }
   }
 
-  /// Verifies `files` in order, saving each lesson's report where the site reads it, and
-  /// returns the reports with the exit status: 0 when everything holds, 1 when an output
-  /// or claim fails, 2 for a malformed lesson or an example that does not build.
-  static func verify(_ files: [URL], in workspace: Workspace, console: Console, strict: Bool)
-    throws -> (reports: [LessonReport], exitCode: Int32)
-  {
+  /// Verifies `files`, saving each lesson's report where the site reads it, and returns
+  /// the reports with the exit status: 0 when everything holds, 1 when an output or claim
+  /// fails, 2 for a malformed lesson or an example that does not build.
+  static func verify(
+    _ files: [URL], in workspace: Workspace, console: Console, strict: Bool,
+    oneAtATime: Bool = false
+  ) throws -> (reports: [LessonReport], exitCode: Int32) {
+    Interrupts.install { signal in
+      console.line()
+      console.line(
+        console.paint(
+          "Stopped by \(signal == SIGINT ? "SIGINT" : "SIGTERM"): every example was ended; the results of lessons that finished are saved.",
+          .red))
+    }
     var exitCode: Int32 = 0
-    var reports: [LessonReport] = []
     if files.contains(where: { !workspace.isDraft($0) }) {
       try Session.tangleBook(workspace, console: console)
     }
-    var verifier = LessonVerifier(
-      workspace: workspace, console: console, environment: Session.environment())
-    verifier.strict = strict
+    var lessons: [Lesson] = []
     for file in files {
       switch workspace.load(file) {
       case .failure(let errors):
@@ -73,17 +95,41 @@ struct Verify: ParsableCommand {
         console.line()
         exitCode = 2
       case .success(let parsed):
-        let report = verifier.verify(parsed)
-        try Session.save(report, in: workspace, stem: parsed.fileStem)
-        reports.append(report)
-        exitCode = max(exitCode, report.status == .error ? 2 : report.status == .failed ? 1 : 0)
+        lessons.append(parsed)
       }
     }
-    if files.count > 1 {
+    let environment = Session.environment()
+    var options = Engine.Options()
+    options.strict = strict
+    options.sideBySide = !oneAtATime
+    let terminal = TerminalReporter(console: console, cores: environment.cores, strict: strict)
+    let writer = ResultsWriter(workspace.results)
+    let collector = ReportCollector()
+    let engine = Engine(
+      workspace: workspace, environment: environment, options: options,
+      reporters: [terminal, writer, collector])
+    engine.verify(lessons)
+    let reports = collector.reports
+    for failure in writer.failures {
+      Session.fail("cannot save the results: \(failure)")
+    }
+    for report in reports {
+      exitCode = max(exitCode, report.status == .error ? 2 : report.status == .failed ? 1 : 0)
+    }
+    if files.count > 1 || strict {
+      for report in reports {
+        let mark = report.status == .passed ? console.paint("✓", .green) : console.paint("✗", .red)
+        let examples = report.examples.count
+        let claims = report.claims.count
+        console.line(
+          "\(mark) \(report.lesson): \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")"
+            + console.paint("  (\(TerminalReporter.counts(report)))", .dim))
+      }
       let passed = reports.filter { $0.status == .passed }.count
       console.line(
         console.paint(
-          "\(passed) of \(files.count) lessons passed", exitCode == 0 ? .green : .red, .bold))
+          "\(passed) of \(files.count) lesson\(files.count == 1 ? "" : "s") passed"
+            + (strict ? ", strictly" : ""), exitCode == 0 ? .green : .red, .bold))
     }
     return (reports, exitCode)
   }

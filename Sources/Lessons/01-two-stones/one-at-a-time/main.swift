@@ -1,6 +1,5 @@
 // Example 'one-at-a-time' of lessons/01-two-stones.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/01-two-stones.md", line: 52)
 import Foundation
 import Synchronization
 
@@ -34,7 +33,6 @@ func threadsUsed() -> Int {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name) thread=\(threadID())\n".utf8))
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 124)
 func threw(_ stone: String) {
     report("threw the \(stone)")
     span("begin", stone)
@@ -51,8 +49,6 @@ func throwAndWait(_ stone: String, flight: TimeInterval) {
     Thread.sleep(forTimeInterval: flight)
     caught(stone)
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 148)
 throwAndWait("high stone", flight: 2)
 throwAndWait("low stone", flight: 1)
 print("threads used: \(threadsUsed())")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'one-hand' of lessons/01-two-stones.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/01-two-stones.md", line: 52)
 import Foundation
 import Synchronization
 
@@ -34,7 +33,6 @@ func threadsUsed() -> Int {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name) thread=\(threadID())\n".utf8))
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 124)
 func threw(_ stone: String) {
     report("threw the \(stone)")
     span("begin", stone)
@@ -51,7 +49,6 @@ func throwAndWait(_ stone: String, flight: TimeInterval) {
     Thread.sleep(forTimeInterval: flight)
     caught(stone)
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 214)
 /// One hand, so one thread. It only remembers when each stone will land.
 struct Hand {
     var inTheAir: [(stone: String, landsAt: Date)] = []
@@ -60,7 +57,6 @@ struct Hand {
         threw(stone)
         inTheAir.append((stone, Date(timeIntervalSinceNow: flight)))
     }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 229)
     /// Waits for whichever stone lands next, catches it, and repeats until none is left.
     mutating func catchAll() {
         while let next = inTheAir.min(by: { $0.landsAt < $1.landsAt }) {
@@ -76,4 +72,3 @@ hand.throwUp("high stone", flight: 2)
 hand.throwUp("low stone", flight: 1)
 hand.catchAll()
 print("threads used: \(threadsUsed())")
-#sourceLocation()

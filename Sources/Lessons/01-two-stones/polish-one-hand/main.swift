@@ -1,6 +1,5 @@
 // Example 'polish-one-hand' of lessons/01-two-stones.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/01-two-stones.md", line: 52)
 import Foundation
 import Synchronization
 
@@ -34,7 +33,6 @@ func threadsUsed() -> Int {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name) thread=\(threadID())\n".utf8))
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 283)
 /// Work that needs the hand every moment: a chain of xorshift steps,
 /// each one using the result of the one before.
 /// (The examples are built in debug mode, where every step runs as written. An
@@ -54,7 +52,6 @@ func polish(_ stone: String, strokes: Int) -> UInt64 {
 }
 
 let strokesPerStone = 300_000_000
-#sourceLocation(file: "lessons/01-two-stones.md", line: 354)
 let turns = 10
 for turn in 1...turns {
     for stone in ["high stone", "low stone"] {
@@ -63,4 +60,3 @@ for turn in 1...turns {
     }
 }
 print("threads used: \(threadsUsed())")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'polish-two-hands' of lessons/01-two-stones.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/01-two-stones.md", line: 52)
 import Foundation
 import Synchronization
 
@@ -34,7 +33,6 @@ func threadsUsed() -> Int {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name) thread=\(threadID())\n".utf8))
 }
-#sourceLocation(file: "lessons/01-two-stones.md", line: 283)
 /// Work that needs the hand every moment: a chain of xorshift steps,
 /// each one using the result of the one before.
 /// (The examples are built in debug mode, where every step runs as written. An
@@ -54,7 +52,6 @@ func polish(_ stone: String, strokes: Int) -> UInt64 {
 }
 
 let strokesPerStone = 300_000_000
-#sourceLocation(file: "lessons/01-two-stones.md", line: 323)
 let bothPolished = DispatchGroup()
 for stone in ["high stone", "low stone"] {
     bothPolished.enter()
@@ -66,4 +63,3 @@ for stone in ["high stone", "low stone"] {
 }
 bothPolished.wait()
 print("threads used: \(threadsUsed())")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'blocked-pool' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 44)
 import Foundation
 
 /// The kernel's id for the calling thread: /proc/thread-self links to "PID/task/TID".
@@ -15,7 +14,6 @@ func span(_ edge: String, _ name: String, thread: Int? = nil) {
     let row = thread.map { " thread=\($0)" } ?? ""
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 187)
 /// The number of CPUs this machine is configured with.
 let cores = sysconf(Int32(_SC_NPROCESSORS_CONF))
 
@@ -23,7 +21,6 @@ let cores = sysconf(Int32(_SC_NPROCESSORS_CONF))
 func blockingSleep(seconds: Double) {
     Thread.sleep(forTimeInterval: seconds)
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 206)
 import Synchronization
 
 /// Counts the callers between `enter()` and `leave()`, and remembers the
@@ -41,7 +38,6 @@ final class Gauge: Sendable {
 
     var most: Int { counts.withLock { $0.most } }
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 251)
 /// Starts a task on the pool that wakes every 0.1 s and returns the longest
 /// gap it saw between two wake-ups.
 func startHeartbeat() -> Task<Duration, Never> {
@@ -69,7 +65,6 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 289)
 let heartbeat = startHeartbeat()
 let running = Gauge()
 
@@ -91,4 +86,3 @@ await withTaskGroup(of: Void.self) { group in
 print("\(2 * cores) blocking tasks, \(cores) cores")
 print("running at once: \(running.most) (one per core: \(running.most == cores))")
 await stopHeartbeat(heartbeat)
-#sourceLocation()

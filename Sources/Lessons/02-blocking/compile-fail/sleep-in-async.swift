@@ -1,9 +1,7 @@
 // Example 'sleep-in-async' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 123)
 import Foundation
 
 func fetchReport() async {
     Thread.sleep(forTimeInterval: 1)
 }
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'holding-hand' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 44)
 import Foundation
 
 /// The kernel's id for the calling thread: /proc/thread-self links to "PID/task/TID".
@@ -15,7 +14,6 @@ func span(_ edge: String, _ name: String, thread: Int? = nil) {
     let row = thread.map { " thread=\($0)" } ?? ""
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 61)
 print("throw the first stone")
 span("begin", "first stone")
 Thread.sleep(forTimeInterval: 1)  // the thread waits, and does nothing else
@@ -25,4 +23,3 @@ span("begin", "second stone")
 Thread.sleep(forTimeInterval: 1)
 span("end", "second stone")
 print("it lands")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'own-thread' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 44)
 import Foundation
 
 /// The kernel's id for the calling thread: /proc/thread-self links to "PID/task/TID".
@@ -15,7 +14,6 @@ func span(_ edge: String, _ name: String, thread: Int? = nil) {
     let row = thread.map { " thread=\($0)" } ?? ""
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 187)
 /// The number of CPUs this machine is configured with.
 let cores = sysconf(Int32(_SC_NPROCESSORS_CONF))
 
@@ -23,7 +21,6 @@ let cores = sysconf(Int32(_SC_NPROCESSORS_CONF))
 func blockingSleep(seconds: Double) {
     Thread.sleep(forTimeInterval: seconds)
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 251)
 /// Starts a task on the pool that wakes every 0.1 s and returns the longest
 /// gap it saw between two wake-ups.
 func startHeartbeat() -> Task<Duration, Never> {
@@ -51,7 +48,6 @@ func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
     print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
     return gap
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 441)
 /// Runs the blocking call on a new thread, and suspends meanwhile.
 func lookUp(_ i: Int) async {
     await withCheckedContinuation { continuation in
@@ -72,4 +68,3 @@ await withTaskGroup(of: Void.self) { group in
     }
 }
 await stopHeartbeat(heartbeat)
-#sourceLocation()

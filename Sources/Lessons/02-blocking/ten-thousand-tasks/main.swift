@@ -1,6 +1,5 @@
 // Example 'ten-thousand-tasks' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 534)
 import Foundation
 import Synchronization
 
@@ -12,7 +11,6 @@ func residentKilobytes() -> Int {
     let fields = line.split(whereSeparator: \.isWhitespace)
     return fields.count > 1 ? Int(fields[1]) ?? 0 : 0
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 548)
 let count = 10_000
 let asleep = Atomic(0)
 let before = residentKilobytes()
@@ -33,4 +31,3 @@ await withTaskGroup(of: Void.self) { group in
     print("kilobytes per waiting task:", String(format: "%.1f", perTask))
 }
 print("all of them woke up")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'ten-thousand-threads' of lessons/02-blocking.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/02-blocking.md", line: 534)
 import Foundation
 import Synchronization
 
@@ -12,7 +11,6 @@ func residentKilobytes() -> Int {
     let fields = line.split(whereSeparator: \.isWhitespace)
     return fields.count > 1 ? Int(fields[1]) ?? 0 : 0
 }
-#sourceLocation(file: "lessons/02-blocking.md", line: 587)
 let count = 10_000
 let waiting = Atomic(0)
 let before = residentKilobytes()
@@ -37,4 +35,3 @@ print("kilobytes per waiting thread:", String(format: "%.1f", perThread))
 for _ in 0..<count { go.signal() }
 allDone.wait()
 print("all of them done")
-#sourceLocation()

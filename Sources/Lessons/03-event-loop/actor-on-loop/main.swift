@@ -1,6 +1,5 @@
 // Example 'actor-on-loop' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -30,7 +29,6 @@ func span(_ edge: String, _ name: String, thread: Int? = nil) {
     let row = thread.map { " thread=\($0)" } ?? ""
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 74)
 import Foundation
 
 /// A tiny event loop: one thread, a queue of jobs, and timers kept in
@@ -82,7 +80,6 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 289)
 /// Swift tasks and actors can run on the loop too. The runtime hands the
 /// loop each piece of a task, from one suspension to the next, as a job.
 extension TinyLoop: TaskExecutor, SerialExecutor {
@@ -101,7 +98,6 @@ extension TinyLoop: TaskExecutor, SerialExecutor {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 502)
 let loop = TinyLoop()
 
 /// An actor's code runs on its serial executor; this one chooses the loop.
@@ -134,4 +130,3 @@ Task(executorPreference: loop) {
     print("every stone is down at \(now()) on \(thisThread())")
 }
 loop.run()
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'blocked-loop' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -30,7 +29,6 @@ func span(_ edge: String, _ name: String, thread: Int? = nil) {
     let row = thread.map { " thread=\($0)" } ?? ""
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 74)
 import Foundation
 
 /// A tiny event loop: one thread, a queue of jobs, and timers kept in
@@ -82,7 +80,6 @@ final class TinyLoop: @unchecked Sendable {
         }
     }
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 369)
 let loop = TinyLoop()
 let due = ContinuousClock.now + .milliseconds(200)
 
@@ -107,4 +104,3 @@ loop.execute {
     span("end", "job B", thread: threadID())
 }
 loop.run()
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'hi-hoi-sequential' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -30,7 +29,6 @@ func span(_ edge: String, _ name: String, thread: Int? = nil) {
     let row = thread.map { " thread=\($0)" } ?? ""
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 217)
 func say(_ what: String, after delay: Duration) async {
     span("begin", what)
     try? await Task.sleep(for: delay)
@@ -40,4 +38,3 @@ func say(_ what: String, after delay: Duration) async {
 
 await say("hi", after: .seconds(1))
 await say("hoi", after: .seconds(2))
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'main-actor-blocked' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -30,7 +29,6 @@ func span(_ edge: String, _ name: String, thread: Int? = nil) {
     let row = thread.map { " thread=\($0)" } ?? ""
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 450)
 /// Thread.sleep is not allowed in async code, so we wrap it in a plain function.
 func blockingSleep(_ seconds: Double) { Thread.sleep(forTimeInterval: seconds) }
 
@@ -47,4 +45,3 @@ Task {                                        // and this one
     span("end", "blocking task")
 }
 await timer.value
-#sourceLocation()

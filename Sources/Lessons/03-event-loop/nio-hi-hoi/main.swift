@@ -1,6 +1,5 @@
 // Example 'nio-hi-hoi' of lessons/03-event-loop.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/03-event-loop.md", line: 40)
 import Foundation
 
 /// The kernel's id for the thread running this line. Linux shows it as
@@ -30,7 +29,6 @@ func span(_ edge: String, _ name: String, thread: Int? = nil) {
     let row = thread.map { " thread=\($0)" } ?? ""
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
 }
-#sourceLocation(file: "lessons/03-event-loop.md", line: 571)
 import NIOCore
 import NIOPosix
 
@@ -54,4 +52,3 @@ let hoiThread = try await hoi.futureResult.get()
 print("hi and hoi ran on one thread: \(hiThread == hoiThread)")
 print("that thread is the main thread: \(hiThread == Int(getpid()))")
 try await group.shutdownGracefully()
-#sourceLocation()

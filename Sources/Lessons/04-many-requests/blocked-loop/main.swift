@@ -1,6 +1,5 @@
 // Example 'blocked-loop' of lessons/04-many-requests.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/04-many-requests.md", line: 518)
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -64,14 +63,12 @@ func startOneThreadServer() async throws -> String {
         .bind(host: "127.0.0.1", port: 0).get()
     return "http://127.0.0.1:\(channel.localAddress?.port ?? 0)"
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 154)
 import Foundation
 
 /// Marks the start or end of a piece of work for the picture of the run.
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 112)
 import AsyncHTTPClient
 import NIOCore
 
@@ -107,7 +104,6 @@ extension Duration {
         return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
     }
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 588)
 /// Sends `count` requests to `url` at once, each on a connection of its own,
 /// and returns how long the slowest one took.
 func crowd(_ count: Int, to url: String) async throws -> Duration {
@@ -128,7 +124,6 @@ func crowd(_ count: Int, to url: String) async throws -> Duration {
     try await client.shutdown()
     return slowest
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 639)
 let server = try await startOneThreadServer()
 
 let blocker = Task {
@@ -142,4 +137,3 @@ let slowest = try await crowd(200, to: "\(server)/delay/500")
 print("blocker: \(try await blocker.value)")
 print("slowest of 200 requests: \(slowest.text)")
 print("late by: \((slowest - .milliseconds(500)).text)")
-#sourceLocation()

@@ -1,13 +1,11 @@
 // Example 'one-by-one' of lessons/04-many-requests.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/04-many-requests.md", line: 154)
 import Foundation
 
 /// Marks the start or end of a piece of work for the picture of the run.
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 39)
 import Foundation
 import Hummingbird
 import Logging
@@ -66,7 +64,6 @@ func startServer(marking: Bool = false) async throws -> String {
     for await port in ports { return "http://127.0.0.1:\(port)" }
     throw CancellationError()
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 112)
 import AsyncHTTPClient
 import NIOCore
 
@@ -102,7 +99,6 @@ extension Duration {
         return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
     }
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 168)
 let server = try await startServer()
 let client = makeClient()
 
@@ -116,4 +112,3 @@ for i in 1...10 {
 }
 print("requests took: \((clock.now - start).text)")
 try await client.shutdown().get()
-#sourceLocation()

@@ -1,13 +1,11 @@
 // Example 'raised-limits' of lessons/04-many-requests.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/04-many-requests.md", line: 154)
 import Foundation
 
 /// Marks the start or end of a piece of work for the picture of the run.
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 39)
 import Foundation
 import Hummingbird
 import Logging
@@ -66,7 +64,6 @@ func startServer(marking: Bool = false) async throws -> String {
     for await port in ports { return "http://127.0.0.1:\(port)" }
     throw CancellationError()
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 112)
 import AsyncHTTPClient
 import NIOCore
 
@@ -102,7 +99,6 @@ extension Duration {
         return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
     }
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 308)
 /// Sends 64 requests to the 200 ms endpoint at once, each with `fetch`, then
 /// prints how long they took and the most the server saw at once.
 func sixtyFour(
@@ -121,7 +117,6 @@ func sixtyFour(
     let peak = try await get("\(server)/peak")
     print("\(name), most at once on the server: \(peak)")
 }
-#sourceLocation(file: "lessons/04-many-requests.md", line: 397)
 import FoundationNetworking
 
 let server = try await startServer(marking: true)
@@ -139,4 +134,3 @@ try await sixtyFour("asynchttpclient", to: server) { url in
     try await get(url, with: client)
 }
 try await client.shutdown().get()
-#sourceLocation()

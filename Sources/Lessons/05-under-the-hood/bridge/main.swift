@@ -1,6 +1,5 @@
 // Example 'bridge' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 143)
 import Foundation
 
 /// A duration as "1.23 s", and the time since the program started.
@@ -15,7 +14,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 339)
 /// An old-style API: calls `done` on some thread once `delay` has passed.
 func after(_ delay: Duration, _ done: @escaping @Sendable () -> Void) {
     let (whole, attoseconds) = delay.components
@@ -40,4 +38,3 @@ func stone(_ name: String, flight: Duration) async {
 async let high: Void = stone("high stone", flight: .milliseconds(600))
 async let low: Void = stone("low stone", flight: .milliseconds(300))
 _ = await (high, low)
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'countdown-by-hand' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 143)
 import Foundation
 
 /// A duration as "1.23 s", and the time since the program started.
@@ -15,7 +14,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 160)
 import Foundation
 
 /// Lesson 3's event loop: one thread, a queue of jobs, and timers kept in
@@ -78,7 +76,6 @@ extension TinyLoop: TaskExecutor, SerialExecutor {
         }
     }
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 265)
 let loop = TinyLoop()
 
 /// `countdown(from:)`, cut at its suspension point by hand.
@@ -112,4 +109,3 @@ final class Countdown {
 
 loop.execute { Countdown(from: 3).resume() }
 loop.run()
-#sourceLocation()

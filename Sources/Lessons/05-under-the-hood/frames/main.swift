@@ -1,6 +1,5 @@
 // Example 'frames' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 57)
 import Foundation
 
 /// The address of a variable, as a number.
@@ -29,7 +28,6 @@ func area(of address: UInt) -> ClosedRange<UInt>? {
     var local = 0
     return area(of: place(of: &local))
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 90)
 func ordinary() {
     var count = 0
     print("ordinary: count is on the thread's stack:",
@@ -51,4 +49,3 @@ func counting() async {
 ordinary()
 await counting()
 await Task.detached { await counting() }.value
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'task-memory' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 558)
 import Foundation
 
 /// The bytes of memory this process really uses (its resident set).
@@ -10,7 +9,6 @@ func residentBytes() -> Int {
         .split(separator: " ")
     return Int(fields[1])! * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 570)
 import Synchronization
 
 /// The continuations of the suspended tasks, resumed at the end.
@@ -36,4 +34,3 @@ print("memory per suspended task: \(perTask) bytes")
 
 for continuation in parked.withLock({ $0 }) { continuation.resume() }
 for task in tasks { await task.value }
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'task-switch' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 658)
 import Foundation
 
 let rounds = 100_000
@@ -13,4 +12,3 @@ let elapsed = await Task.detached {
 let (whole, attoseconds) = elapsed.components
 let total = Double(whole) + Double(attoseconds) / 1e18
 print("time per suspension:", String(format: "%.0f ns", total / Double(rounds) * 1e9))
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'thread-memory' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 558)
 import Foundation
 
 /// The bytes of memory this process really uses (its resident set).
@@ -10,7 +9,6 @@ func residentBytes() -> Int {
         .split(separator: " ")
     return Int(fields[1])! * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 600)
 import Synchronization
 
 /// Parked threads wait here until `release()`.
@@ -47,4 +45,3 @@ gate.waitUntil(count)
 let perThread = (residentBytes() - before) / count
 print("memory per parked thread: \(perThread) bytes")
 gate.release()
-#sourceLocation()

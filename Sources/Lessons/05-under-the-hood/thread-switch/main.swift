@@ -1,6 +1,5 @@
 // Example 'thread-switch' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 673)
 import Foundation
 
 /// Two threads take turns: each waits until it is its turn, then passes.
@@ -30,4 +29,3 @@ finished.wait()
 let (whole, attoseconds) = (clock.now - start).components
 let total = Double(whole) + Double(attoseconds) / 1e18
 print("time per hand-off:", String(format: "%.0f ns", total / Double(rounds) * 1e9))
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'tiny-runtime' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 143)
 import Foundation
 
 /// A duration as "1.23 s", and the time since the program started.
@@ -15,7 +14,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 160)
 import Foundation
 
 /// Lesson 3's event loop: one thread, a queue of jobs, and timers kept in
@@ -78,7 +76,6 @@ extension TinyLoop: TaskExecutor, SerialExecutor {
         }
     }
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 399)
 /// A value that will exist later, and who to tell when it does.
 final class Future<Value> {
     private(set) var value: Value?
@@ -154,7 +151,6 @@ func done<Value>(_ future: Future<Value>) -> Future<Void> {
     future.whenDone { _ in signal.resolve(()) }
     return signal
 }
-#sourceLocation(file: "lessons/05-under-the-hood.md", line: 481)
 /// async def say(what, delay): await asyncio.sleep(delay); print(what)
 struct Say: Coroutine {
     let what: String
@@ -195,4 +191,3 @@ struct Main: Coroutine {
 
 _ = spawn(Main())        // asyncio.run(main())
 loop.run()
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'deaf' of lessons/06-stopping.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/06-stopping.md", line: 36)
 import Foundation
 
 /// Keeps the calling thread busy for `duration`: work that never suspends.
@@ -21,7 +20,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 59)
 /// Ten steps of work; never asks whether it should stop.
 func tenSteps() async -> Int {
     var done = 0
@@ -42,4 +40,3 @@ print("asked to stop at \(now())")
 print("steps done: \(await job.value)")
 span("end", "cancelled")
 print("stopped at \(now())")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'family' of lessons/06-stopping.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/06-stopping.md", line: 36)
 import Foundation
 
 /// Keeps the calling thread busy for `duration`: work that never suspends.
@@ -21,7 +20,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 263)
 let parent = Task {
     await withTaskGroup(of: String.self) { group in
         for child in 1...3 {
@@ -43,4 +41,3 @@ try await Task.sleep(for: .milliseconds(200))
 parent.cancel()                   // only the parent is cancelled by name
 await parent.value
 print("the family stopped at \(now())")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'orphan' of lessons/06-stopping.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/06-stopping.md", line: 36)
 import Foundation
 
 /// Keeps the calling thread busy for `duration`: work that never suspends.
@@ -21,7 +20,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 346)
 let parent = Task {
     let unstructured = Task {
         try? await Task.sleep(for: .milliseconds(500))
@@ -35,4 +33,3 @@ try await Task.sleep(for: .milliseconds(100))
 parent.cancel()
 await parent.value
 print("done at \(now())")
-#sourceLocation()

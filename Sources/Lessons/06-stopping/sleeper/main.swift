@@ -1,6 +1,5 @@
 // Example 'sleeper' of lessons/06-stopping.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/06-stopping.md", line: 36)
 import Foundation
 
 /// Keeps the calling thread busy for `duration`: work that never suspends.
@@ -21,7 +20,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 142)
 let sleeper = Task {
     span("begin", "a 10 s sleep")
     defer { span("end", "a 10 s sleep") }
@@ -32,4 +30,3 @@ sleeper.cancel()
 let result = await sleeper.result
 print("the sleep ended with: \(result)")
 print("at \(now())")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'slow-sibling' of lessons/06-stopping.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/06-stopping.md", line: 36)
 import Foundation
 
 /// Keeps the calling thread busy for `duration`: work that never suspends.
@@ -21,7 +20,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 304)
 struct BadAnswer: Error {}
 
 let clock = ContinuousClock()
@@ -45,4 +43,3 @@ do {
     print("the group threw: \(error)")
 }
 print("the group returned after: \(seconds(clock.now - began))")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'stop-a-timer' of lessons/06-stopping.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/06-stopping.md", line: 36)
 import Foundation
 
 /// Keeps the calling thread busy for `duration`: work that never suspends.
@@ -21,7 +20,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 212)
 import NIOCore
 import NIOPosix
 
@@ -35,7 +33,6 @@ func timer(_ delay: TimeAmount) async throws {
         scheduled.cancel()                            // stop the outside work
     }
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 234)
 let waiter = Task {
     span("begin", "a 5 s timer")
     defer { span("end", "a 5 s timer") }
@@ -45,4 +42,3 @@ try await Task.sleep(for: .milliseconds(200))
 waiter.cancel()
 print("the timer ended with: \(await waiter.result)")
 print("at \(now())")
-#sourceLocation()

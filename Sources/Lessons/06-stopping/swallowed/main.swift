@@ -1,6 +1,5 @@
 // Example 'swallowed' of lessons/06-stopping.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/06-stopping.md", line: 36)
 import Foundation
 
 /// Keeps the calling thread busy for `duration`: work that never suspends.
@@ -21,7 +20,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 169)
 let heartbeat = Task {
     for beat in 1...5 {
         try? await Task.sleep(for: .milliseconds(200))   // cancellation lost here
@@ -31,4 +29,3 @@ let heartbeat = Task {
 try await Task.sleep(for: .milliseconds(300))
 heartbeat.cancel()
 await heartbeat.value
-#sourceLocation()

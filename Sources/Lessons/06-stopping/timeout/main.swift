@@ -1,6 +1,5 @@
 // Example 'timeout' of lessons/06-stopping.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/06-stopping.md", line: 36)
 import Foundation
 
 /// Keeps the calling thread busy for `duration`: work that never suspends.
@@ -21,7 +20,6 @@ func now() -> String { seconds(start.duration(to: .now)) }
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 381)
 struct TimedOut: Error, CustomStringConvertible {
     let after: Duration
     var description: String { "timed out after \(after)" }
@@ -42,7 +40,6 @@ func withTimeout<Value: Sendable>(
         return try await group.next()!          // the first to finish wins
     }
 }
-#sourceLocation(file: "lessons/06-stopping.md", line: 407)
 let clock = ContinuousClock()
 let began = clock.now
 do {
@@ -64,4 +61,3 @@ do {
     print("error: \(error)")
 }
 print("withTimeout returned after: \(seconds(clock.now - began))")
-#sourceLocation()

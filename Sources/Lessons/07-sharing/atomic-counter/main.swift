@@ -1,6 +1,5 @@
 // Example 'atomic-counter' of lessons/07-sharing.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/07-sharing.md", line: 155)
 import Foundation
 
 /// Reports the time since it was made: in all, or per step of the work.
@@ -20,7 +19,6 @@ struct Stopwatch {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/07-sharing.md", line: 333)
 import Synchronization
 
 let counter = Atomic(0)
@@ -34,4 +32,3 @@ await withTaskGroup(of: Void.self) { group in
 }
 print("total: \(counter.load(ordering: .relaxed))")
 print("time per bump: \(watch.each(of: 10_000_000))")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'captured-var' of lessons/07-sharing.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/07-sharing.md", line: 38)
 func countTwice() async -> Int {
     var count = 0
     await withTaskGroup(of: Void.self) { group in
@@ -9,4 +8,3 @@ func countTwice() async -> Int {
     }
     return count
 }
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'sent-away' of lessons/07-sharing.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/07-sharing.md", line: 64)
 /// An ordinary class: not Sendable, because `stones` can change.
 final class Basket {
     var stones: [String] = []
@@ -16,4 +15,3 @@ func handOver(to keeper: Keeper) async {
     await keeper.keep(basket)            // the actor may use it from now on
     basket.stones.append("granite")      // and so do we
 }
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'reentrancy' of lessons/07-sharing.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/07-sharing.md", line: 155)
 import Foundation
 
 /// Reports the time since it was made: in all, or per step of the work.
@@ -20,7 +19,6 @@ struct Stopwatch {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/07-sharing.md", line: 213)
 actor StoneKeeper {
     var stones = 1
 
@@ -42,4 +40,3 @@ print(await first)
 print(await second)
 print("both answered after: \(watch.elapsed)")
 print("stones left: \(await keeper.stones)")
-#sourceLocation()

@@ -1,6 +1,5 @@
 // Example 'channel' of lessons/08-streams.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/08-streams.md", line: 34)
 import Foundation
 
 let start = ContinuousClock.now
@@ -14,7 +13,6 @@ func now() -> String {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/08-streams.md", line: 189)
 import AsyncAlgorithms
 
 let channel = AsyncChannel<Int>()
@@ -38,4 +36,3 @@ for await _ in channel {
 span("end", "consumer")
 print("values received: \(received)")
 await producer.value
-#sourceLocation()

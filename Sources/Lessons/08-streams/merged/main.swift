@@ -1,6 +1,5 @@
 // Example 'merged' of lessons/08-streams.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/08-streams.md", line: 34)
 import Foundation
 
 let start = ContinuousClock.now
@@ -14,7 +13,6 @@ func now() -> String {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/08-streams.md", line: 236)
 import AsyncAlgorithms
 
 /// A stream of `count` stones, one every `interval`.
@@ -43,4 +41,3 @@ for await stone in merge(slow, quick) {
     print("\(stone) at \(now())")
 }
 print("both streams done at \(now())")
-#sourceLocation()

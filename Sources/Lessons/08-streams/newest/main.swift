@@ -1,6 +1,5 @@
 // Example 'newest' of lessons/08-streams.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/08-streams.md", line: 34)
 import Foundation
 
 let start = ContinuousClock.now
@@ -14,7 +13,6 @@ func now() -> String {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/08-streams.md", line: 104)
 /// Yields 1...50 into `feed`, one every 5 ms, from a task of its own;
 /// returns when it has yielded the last one.
 func produce(into feed: AsyncStream<Int>.Continuation) -> Task<Void, Never> {
@@ -43,10 +41,8 @@ func consume(_ stream: AsyncStream<Int>) async {
     print("the last one: \(received.last ?? 0)")
     print("the consumer finished at \(now())")
 }
-#sourceLocation(file: "lessons/08-streams.md", line: 157)
 let (stream, feed) = AsyncStream.makeStream(of: Int.self,
                                             bufferingPolicy: .bufferingNewest(5))
 let producer = produce(into: feed)
 await consume(stream)
 await producer.value
-#sourceLocation()

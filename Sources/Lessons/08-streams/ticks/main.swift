@@ -1,6 +1,5 @@
 // Example 'ticks' of lessons/08-streams.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
-#sourceLocation(file: "lessons/08-streams.md", line: 34)
 import Foundation
 
 let start = ContinuousClock.now
@@ -14,7 +13,6 @@ func now() -> String {
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
-#sourceLocation(file: "lessons/08-streams.md", line: 50)
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -36,4 +34,3 @@ for await tick in ticks {                     // suspends between values
     print("tick \(tick) at \(now())")
 }
 print("the stream ended at \(now())")
-#sourceLocation()

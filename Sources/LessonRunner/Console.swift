@@ -6,18 +6,18 @@ import Foundation
 
 /// Where the runner talks to people: plain text when the stream is not a terminal or
 /// NO_COLOR is set, colour otherwise. It never writes control codes into a pipe or a file.
-public final class Console: @unchecked Sendable {
-  public enum Style: String {
+final class Console: @unchecked Sendable {
+  enum Style: String {
     case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", cyan = "36"
   }
 
   private let fd: Int32
-  public let colors: Bool
+  let colors: Bool
   private let lock = NSLock()
   private var statusShown = false
 
   /// A console on standard output (or standard error, when stdout is kept for JSON).
-  public init(
+  init(
     useStandardError: Bool = false,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
@@ -27,23 +27,23 @@ public final class Console: @unchecked Sendable {
       && environment["TERM"] != "dumb"
   }
 
-  public func paint(_ text: String, _ styles: Style...) -> String {
+  func paint(_ text: String, _ styles: Style...) -> String {
     guard colors, !styles.isEmpty else { return text }
     return "\u{1B}[\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
   }
 
-  public func line(_ text: String = "") {
+  func line(_ text: String = "") {
     write(text + "\n")
   }
 
   /// A line that the next output replaces, such as a running clock; only on a terminal.
-  public func status(_ text: String) {
+  func status(_ text: String) {
     guard colors else { return }
     write("\r\u{1B}[2K" + text)
     lock.withLock { statusShown = true }
   }
 
-  public func write(_ text: String) {
+  func write(_ text: String) {
     lock.lock()
     defer { lock.unlock() }
     var bytes = Array(text.utf8)
@@ -53,8 +53,9 @@ public final class Console: @unchecked Sendable {
     }
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes {
-        Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset)
+      let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return Glibc.write(fd, base + offset, buffer.count - offset)
       }
       if n <= 0 { break }
       offset += n

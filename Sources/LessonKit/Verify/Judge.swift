@@ -1,0 +1,234 @@
+/// Decides what runs, builds and claims mean for a lesson: pure logic, no processes.
+///
+/// The engine that builds and runs lessons asks it, and so do the site's tests: one
+/// judgement, wherever a report is made.
+public enum Judge {
+  // MARK: Runs
+
+  /// What was wrong with one run of `example`, if anything, at the place in the lesson
+  /// that a reader fixes.
+  public static func problem(
+    with record: RunRecord, of example: Example, map: SourceMap = SourceMap()
+  ) -> Diagnostic? {
+    let named = "example '\(example.name)'"
+    switch record.ending {
+    case .exited(0):
+      guard let expected = example.expectedOutput,
+        let mismatch = OutputMatcher.mismatch(expected: expected, actual: record.stdout)
+      else { return nil }
+      // The output block's fence: the line before its first line of text.
+      return Diagnostic(
+        at: SourceLocation(file: expected.location.file, line: max(1, expected.location.line - 1)),
+        "output of '\(example.name)' differs: \(mismatch)")
+    case .exited(let code):
+      return Diagnostic(at: example.location, "\(named) exited with status \(code)")
+    case .signalled(let signal):
+      let crash = Crash(stderr: record.stderr, map: map, lesson: example.location.file)
+      let place = crash.location.map { " at \($0)" } ?? ""
+      let why = crash.message.map { ": \($0)" } ?? ""
+      return Diagnostic(
+        at: example.location,
+        "\(named) crashed\(place)\(why) (signal \(signal)\(signalName(signal)))")
+    case .timedOut:
+      return Diagnostic(
+        at: example.location,
+        "\(named) did not finish within \(Format.value(example.timeout.seconds, .time)) and was stopped (set timeout= on its block if it needs longer)"
+      )
+    case .flooded:
+      return Diagnostic(
+        at: example.location, "\(named) printed more than the runner keeps (1 MiB) and was stopped")
+    case .failedToStart(let why):
+      return Diagnostic(at: example.location, "\(named) could not start: \(why)")
+    }
+  }
+
+  /// Adds a run to the example's report, and what was wrong with it, once.
+  public static func add(
+    _ record: RunRecord, of example: Example, to report: inout ExampleReport,
+    map: SourceMap = SourceMap()
+  ) {
+    report.runs.append(record)
+    guard let problem = problem(with: record, of: example, map: map) else { return }
+    report.status = .failed
+    if !report.diagnostics.contains(problem) { report.diagnostics.append(problem) }
+  }
+
+  static func signalName(_ signal: Int32) -> String {
+    [
+      4: ", SIGILL: a Swift runtime trap", 5: ", SIGTRAP: a Swift runtime trap", 6: ", SIGABRT",
+      9: ", SIGKILL", 11: ", SIGSEGV",
+    ][signal] ?? ""
+  }
+
+  /// Where a crash happened in the lesson and the runtime's words for it, read from the
+  /// standard error of the crashed process (the Swift runtime's message and backtrace).
+  public struct Crash: Sendable, Hashable {
+    /// The first frame of the backtrace that lies in the lesson.
+    public var location: SourceLocation?
+    /// `Fatal error: Index out of range`.
+    public var message: String?
+    /// The lines a reader needs: the runtime's message and the lesson's frames, without
+    /// registers, addresses of other libraries or the memory dump.
+    public var excerpt: [String]
+
+    public init(stderr: String, map: SourceMap = SourceMap(), lesson: String) {
+      let lines = stderr.split(separator: "\n").map { map.rewrite(String($0)) }
+      var location: SourceLocation?
+      var message: String?
+      var excerpt: [String] = []
+      for line in lines {
+        if message == nil, let range = line.range(of: "Fatal error") {
+          message = String(line[range.lowerBound...])
+          excerpt.append(trimmed(line))
+        } else if line.contains("Program crashed") {
+          excerpt.append(trimmed(line))
+        } else if let range = line.range(of: " at \(lesson):") {
+          let numbers = line[range.upperBound...].prefix { $0.isNumber || $0 == ":" }
+            .split(separator: ":").compactMap { Int($0) }
+          if let lineNumber = numbers.first {
+            let here = SourceLocation(
+              file: lesson, line: lineNumber, column: numbers.dropFirst().first ?? 1)
+            if location == nil { location = here }
+            if excerpt.count < 8 { excerpt.append(trimmed(line)) }
+          }
+        }
+      }
+      self.location = location
+      self.message = message
+      self.excerpt = excerpt
+    }
+  }
+
+  static func trimmed(_ line: String) -> String {
+    String(line.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+  }
+
+  // MARK: Builds
+
+  /// What a failed build of one example said, as diagnostics at the lesson's lines; when the
+  /// compiler named no place, the end of its output, at the example.
+  public static func buildFailure(
+    of example: Example, output: String, map: SourceMap = SourceMap()
+  ) -> [Diagnostic] {
+    let found = CompilerOutput.diagnostics(in: output, map: map).filter { $0.severity == .error }
+    if !found.isEmpty { return found }
+    return [
+      Diagnostic(
+        at: example.location,
+        "example '\(example.name)' does not build:\n\(CompilerOutput.tail(output))")
+    ]
+  }
+
+  /// What is wrong with a compile-fail example, given the type-check's record: nothing
+  /// when it failed as its `diagnostic` block says.
+  public static func compileFailure(
+    _ record: RunRecord, of example: Example, map: SourceMap = SourceMap()
+  ) -> [Diagnostic] {
+    if record.succeeded {
+      return [
+        Diagnostic(
+          at: example.location, "example '\(example.name)' must not compile, but it does")
+      ]
+    }
+    guard case .exited = record.ending else {
+      return [
+        Diagnostic(
+          at: example.location,
+          "the compiler did not finish type-checking '\(example.name)'")
+      ]
+    }
+    guard let expected = example.expectedDiagnostics else { return [] }
+    let said = CompilerOutput.diagnostics(in: record.stdout + "\n" + record.stderr, map: map)
+    let messages = said.map { "\($0.severity.rawValue): \($0.message)" }
+    var missing: [Diagnostic] = []
+    for (i, line) in OutputMatcher.normalizedLines(expected.text).enumerated() where !line.isEmpty {
+      let pattern = line.hasPrefix(OutputMatcher.wildcard) ? line : OutputMatcher.wildcard + line
+      let full =
+        pattern.hasSuffix(OutputMatcher.wildcard) ? pattern : pattern + OutputMatcher.wildcard
+      if !messages.contains(where: { OutputMatcher.lineMatches(pattern: full, $0) }) {
+        missing.append(
+          Diagnostic(
+            at: SourceLocation(file: expected.location.file, line: expected.location.line + i),
+            "the compiler never said '\(line)'"))
+      }
+    }
+    if !missing.isEmpty {
+      missing.append(
+        Diagnostic(
+          .note, at: example.location,
+          "the compiler said:\n" + said.map(\.description).joined(separator: "\n")))
+    }
+    return missing
+  }
+
+  // MARK: Claims and the lesson
+
+  /// Each claim of the lesson judged on the successful runs of its examples.
+  public static func claims(of lesson: Lesson, examples: [ExampleReport], cores: Int)
+    -> [ClaimResult]
+  {
+    var runs: [String: [RunRecord]] = [:]
+    for report in examples { runs[report.name] = report.runs.filter(\.succeeded) }
+    return lesson.claims.map { ClaimChecker.check($0, runs: runs, cores: cores) }
+  }
+
+  /// The examples whose claims deserve more runs: a failing claim is judged again on the
+  /// median of several runs, as is one skipped while the machine was busy.
+  public static func examplesToRunAgain(_ results: [ClaimResult]) -> Set<String> {
+    Set(
+      results.filter { $0.verdict == .failed || ($0.verdict == .skipped && $0.measured != nil) }
+        .flatMap(\.claim.examples))
+  }
+
+  /// Whether a claim counts against the lesson: it failed, could not be measured, or, in
+  /// strict mode, would have passed with a wrong number too.
+  public static func fails(_ claim: ClaimReport, strict: Bool) -> Bool {
+    claim.verdict == .failed || claim.verdict == .unmeasured || (strict && claim.sharp == false)
+  }
+
+  /// The lesson's status: an error when it is malformed or an example does not build; a
+  /// failure when an output or a claim does not hold; otherwise passed.
+  public static func status(
+    diagnostics: [Diagnostic], examples: [ExampleReport], claims: [ClaimReport], strict: Bool
+  ) -> LessonReport.Status {
+    if diagnostics.contains(where: { $0.severity == .error })
+      || examples.contains(where: { $0.status == .buildFailed })
+    {
+      return .error
+    }
+    if examples.contains(where: { $0.status == .failed })
+      || claims.contains(where: { fails($0, strict: strict) })
+    {
+      return .failed
+    }
+    return .passed
+  }
+
+  /// The whole report of a lesson.
+  public static func report(
+    of lesson: Lesson, environment: RunEnvironment, diagnostics: [Diagnostic] = [],
+    examples: [ExampleReport], claims: [ClaimResult], strict: Bool
+  ) -> LessonReport {
+    let claimReports = claims.map(ClaimReport.init)
+    return LessonReport(
+      lesson: lesson.path, number: lesson.number, title: lesson.title,
+      sourceHash: stableHash(lesson.source),
+      status: status(
+        diagnostics: diagnostics, examples: examples, claims: claimReports, strict: strict),
+      environment: environment, diagnostics: diagnostics, examples: examples, claims: claimReports
+    )
+  }
+
+  /// An example's report before anything ran.
+  public static func emptyReport(of example: Example) -> ExampleReport {
+    ExampleReport(
+      name: example.name, file: example.location.file, line: example.location.line,
+      mode: example.mode, status: example.mode == .compileOnly ? .notRun : .passed,
+      diagnostics: [], runs: [], codeHash: codeHash(of: example))
+  }
+
+  /// A hash of the code an example compiles: runs of the same code can be compared.
+  public static func codeHash(of example: Example) -> String {
+    stableHash(example.chunks.map(\.code).joined(separator: "\u{0}"))
+  }
+}

@@ -1,0 +1,427 @@
+import Foundation
+import LessonKit
+
+/// Verifies lessons: builds them, schedules and runs their examples, asks `Judge` what the
+/// runs mean, and reports each step as an `EngineEvent` to its reporters.
+///
+/// Runs that mostly wait run side by side; runs that use the cores, and runs whose claims
+/// need cores, have the machine to themselves. Which is which is measured, never guessed:
+/// an example's CPU time against its wall time, from an earlier run of the same code in
+/// this verification or in the saved results. An example never seen before runs alone.
+public final class Engine: @unchecked Sendable {
+  public struct Options: Sendable {
+    /// Fail claims that are loose, as `--strict` asks.
+    public var strict = false
+    /// More runs per example when judging again a claim that failed.
+    public var moreRuns = 3
+    /// Let runs that mostly wait share the machine; when false every run is alone.
+    public var sideBySide = true
+    /// At most this many runs at once.
+    public var maxSideBySide = 12
+    /// Seconds between the starts of runs side by side, so that their start-ups, which
+    /// do use a core, do not fall together.
+    public var startGap = 0.05
+    /// CPU time over wall time at or below which a run counts as waiting.
+    public var waitingShare = 0.25
+
+    public init() {}
+  }
+
+  public let workspace: Workspace
+  public let environment: RunEnvironment
+  public let options: Options
+  private let reporters: [any EngineReporter]
+  private let lock = NSLock()
+
+  public init(
+    workspace: Workspace, environment: RunEnvironment, options: Options = Options(),
+    reporters: [any EngineReporter]
+  ) {
+    self.workspace = workspace
+    self.environment = environment
+    self.options = options
+    self.reporters = reporters
+  }
+
+  /// Hands `event` to every reporter, one event at a time.
+  private func emit(_ event: EngineEvent) {
+    lock.withLock {
+      for reporter in reporters { reporter.handle(event) }
+    }
+  }
+
+  /// A lesson on its way to a verdict.
+  private struct Job {
+    var lesson: Lesson
+    var packagePath: URL
+    var map: SourceMap
+    var diagnostics: [Diagnostic] = []
+    var examples: [ExampleReport]
+    /// The report of the lesson's previous verification, for what its runs measured.
+    var previous: LessonReport?
+    var unbuilt: Set<String> = []
+
+    func index(of name: String) -> Int? { examples.firstIndex { $0.name == name } }
+  }
+
+  /// Verifies `lessons` and returns their reports, in the same order.
+  @discardableResult
+  public func verify(_ lessons: [Lesson]) -> [LessonReport] {
+    var jobs = lessons.map(prepare)
+    let first = jobs.map { job in
+      Dictionary(
+        job.lesson.examples.filter { $0.mode == .run }.map { ($0.name, $0.runs) },
+        uniquingKeysWith: max)
+    }
+    runInRounds(first, &jobs)
+
+    // A failing claim is judged again on the median of more runs: one slow run (or, for an
+    // example that runs several times, one disturbed round) on a busy machine should not
+    // decide it, and a false claim fails on the median too.
+    var again: [[String: Int]] = []
+    for job in jobs {
+      let results = Judge.claims(
+        of: job.lesson, examples: job.examples, cores: environment.cores)
+      let names = Judge.examplesToRunAgain(results).filter { name in
+        !job.unbuilt.contains(name) && job.lesson.example(named: name)?.mode == .run
+      }
+      if !names.isEmpty {
+        emit(.runningAgain(job.lesson, examples: names.sorted(), runs: options.moreRuns))
+      }
+      again.append(
+        Dictionary(
+          uniqueKeysWithValues: names.map { name in
+            (name, (job.examples.first { $0.name == name }?.runs.count ?? 0) + options.moreRuns)
+          }))
+    }
+    runInRounds(again, &jobs)
+    return jobs.map(finish)
+  }
+
+  // MARK: Build
+
+  private func prepare(_ lesson: Lesson) -> Job {
+    emit(.lessonStarted(lesson))
+    var job = Job(
+      lesson: lesson, packagePath: workspace.root,
+      map: SourceMap([Tangler.lineTable(for: lesson)]),
+      examples: lesson.examples.map(Judge.emptyReport))
+    if case .success(let report) = workspace.results.read(lesson.fileStem) {
+      job.previous = report
+    }
+    if lesson.number == nil {
+      do {
+        job.packagePath = try workspace.tangleDraft(lesson)
+      } catch {
+        job.diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(file: lesson.path, line: 1),
+            "cannot write the scratch package: \(error)"))
+        job.unbuilt = Set(lesson.examples.map(\.name))
+        return job
+      }
+    }
+    build(&job)
+    for example in lesson.examples where example.mode == .compileFail {
+      guard let index = job.index(of: example.name) else { continue }
+      let file = job.packagePath.appendingPathComponent(
+        Tangler.sourcePath(of: example, in: lesson))
+      let record = Toolchain.typecheck(file)
+      let problems = Judge.compileFailure(record, of: example, map: job.map)
+      job.examples[index].runs.append(record)
+      job.examples[index].diagnostics = problems
+      if problems.contains(where: { $0.severity == .error }) {
+        job.examples[index].status = .failed
+      }
+      emit(.compileFailChecked(lesson, job.examples[index]))
+    }
+    return job
+  }
+
+  /// Builds every example of the lesson in one build; when that fails, builds each alone
+  /// to find which do not compile, so that the others still run.
+  private func build(_ job: inout Job) {
+    let lesson = job.lesson
+    let built = lesson.examples.filter { $0.mode != .compileFail }
+    guard !built.isEmpty else { return }
+    let products = built.map(lesson.targetName) + [lesson.lessonTarget]
+    let sources = Tangler.files(for: lesson).map(\.path).filter {
+      $0.hasSuffix(".swift") && !$0.contains("/compile-fail/")
+    }
+    // Nothing changed since the last build: SwiftPM would take seconds to say so.
+    if Toolchain.isUpToDate(
+      products: products, sources: sources, stamp: lesson.lessonTarget,
+      packagePath: job.packagePath)
+    {
+      emit(
+        .buildFinished(
+          lesson,
+          BuildSummary(
+            examples: built.count, succeeded: true, seconds: 0, failures: [], diagnostics: [],
+            upToDate: true)))
+      return
+    }
+    let outcome = Toolchain.build(product: lesson.lessonTarget, packagePath: job.packagePath)
+    if outcome.succeeded {
+      Toolchain.recordBuilt(lesson.lessonTarget, packagePath: job.packagePath)
+    }
+    var summary = BuildSummary(
+      examples: built.count, succeeded: outcome.succeeded, seconds: outcome.seconds,
+      failures: [], diagnostics: [])
+    if !outcome.succeeded {
+      for example in built {
+        let alone = Toolchain.build(
+          product: lesson.targetName(of: example), packagePath: job.packagePath)
+        guard !alone.succeeded else { continue }
+        let said = Judge.buildFailure(of: example, output: alone.output, map: job.map)
+        summary.failures.append((example.name, said))
+        job.unbuilt.insert(example.name)
+        if let index = job.index(of: example.name) {
+          job.examples[index].status = .buildFailed
+          job.examples[index].diagnostics = said
+        }
+        summary.diagnostics.append(
+          Diagnostic(
+            at: example.location,
+            "example '\(example.name)' does not compile"
+              + (said.first.map { ":\n\($0.description)" } ?? "")))
+      }
+      if summary.failures.isEmpty {
+        summary.diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(file: lesson.path, line: 1),
+            "the lesson's build failed:\n\(CompilerOutput.tail(outcome.output))"))
+        job.unbuilt = Set(built.map(\.name))
+      }
+    }
+    job.diagnostics += summary.diagnostics
+    emit(.buildFinished(lesson, summary))
+  }
+
+  // MARK: Runs
+
+  private struct Request: Sendable {
+    var job: Int
+    var example: Example
+    var binary: URL
+    var map: SourceMap
+    /// The first run; a request for runs side by side may hold several runs, one after
+    /// another.
+    var ticket: RunTicket
+    var count = 1
+    /// How long the runs are expected to take, from earlier runs; 0 when unknown.
+    var expected = 0.0
+  }
+
+  /// Runs examples until each has `wanted[job][name]` runs, in rounds: every example's
+  /// first run, then every second, so that examples compared in a ratio are measured
+  /// close in time and a change in the machine's load falls on all. An example that runs
+  /// side by side takes its remaining runs one after another in its own lane.
+  private func runInRounds(_ wanted: [[String: Int]], _ jobs: inout [Job]) {
+    let most = wanted.flatMap(\.values).max() ?? 0
+    guard most >= 1 else { return }
+    for round in 1...most {
+      var requests: [Request] = []
+      let alone = jobs.map(mustRunAlone)
+      for (j, job) in jobs.enumerated() {
+        for report in job.examples {
+          guard let want = wanted[j][report.name], want >= round, report.runs.count < round,
+            !job.unbuilt.contains(report.name),
+            let example = job.lesson.example(named: report.name), example.mode == .run
+          else { continue }
+          let shared = options.sideBySide && !alone[j].contains(example.name)
+          let ticket = RunTicket(
+            lesson: job.lesson.path, example: example.name, location: example.location,
+            run: report.runs.count + 1, of: max(example.runs, want), sideBySide: shared)
+          let binary = Toolchain.binaryFolder(packagePath: job.packagePath)
+            .appendingPathComponent(job.lesson.targetName(of: example))
+          let count = shared ? want - report.runs.count : 1
+          requests.append(
+            Request(
+              job: j, example: example, binary: binary, map: job.map, ticket: ticket,
+              count: count, expected: Double(count) * (typicalWall(example, in: job) ?? 0)))
+        }
+      }
+      for (request, records) in execute(requests) {
+        guard let index = jobs[request.job].index(of: request.example.name) else { continue }
+        for record in records {
+          Judge.add(
+            record, of: request.example, to: &jobs[request.job].examples[index], map: request.map)
+        }
+      }
+    }
+  }
+
+  /// Runs the requests: those that may share the machine together, the longest first and
+  /// their starts a little apart, so that no two programs start up at once; then the
+  /// others one at a time, in order.
+  private func execute(_ requests: [Request]) -> [(Request, [RunRecord])] {
+    var shared = requests.filter(\.ticket.sideBySide)
+    if shared.count == 1 { shared[0].ticket.sideBySide = false }
+    let solo = requests.filter { !$0.ticket.sideBySide } + shared.filter { !$0.ticket.sideBySide }
+    shared = shared.filter(\.ticket.sideBySide).sorted { $0.expected > $1.expected }
+    var done: [(Request, [RunRecord])] = []
+    if !shared.isEmpty {
+      emit(.runsSideBySide(shared.map(\.ticket)))
+      let records = Locked([Int: [RunRecord]]())
+      let group = DispatchGroup()
+      let slots = DispatchSemaphore(value: max(1, options.maxSideBySide))
+      for (i, request) in shared.enumerated() {
+        slots.wait()
+        if i > 0 { Thread.sleep(forTimeInterval: options.startGap) }
+        group.enter()
+        let thread = Thread { [self] in
+          var lane: [RunRecord] = []
+          var ticket = request.ticket
+          for _ in 0..<request.count {
+            var one = request
+            one.ticket = ticket
+            lane.append(run(one))
+            ticket.run += 1
+          }
+          records.withLock { $0[i] = lane }
+          slots.signal()
+          group.leave()
+        }
+        thread.start()
+      }
+      group.wait()
+      let all = records.withLock { $0 }
+      for (i, request) in shared.enumerated() { done.append((request, all[i] ?? [])) }
+    }
+    for request in solo {
+      var lane: [RunRecord] = []
+      var one = request
+      for _ in 0..<request.count {
+        lane.append(run(one))
+        one.ticket.run += 1
+      }
+      done.append((request, lane))
+    }
+    return done
+  }
+
+  /// The median wall time of the example's earlier successful runs of the same code.
+  private func typicalWall(_ example: Example, in job: Job) -> Double? {
+    median(earlierRuns(of: example, in: job).map(\.wallSeconds))
+  }
+
+  /// Successful runs of the example's current code: this verification's, or else the
+  /// saved results'.
+  private func earlierRuns(of example: Example, in job: Job) -> [RunRecord] {
+    let runs = job.examples.first { $0.name == example.name }?.runs.filter(\.succeeded) ?? []
+    guard runs.isEmpty,
+      let previous = job.previous?.examples.first(where: { $0.name == example.name }),
+      previous.codeHash == Judge.codeHash(of: example)
+    else { return runs }
+    return previous.runs.filter(\.succeeded)
+  }
+
+  /// Examples of a job that must have the machine to themselves.
+  private func mustRunAlone(_ job: Job) -> Set<String> {
+    var shares: [String: Double] = [:]
+    for example in job.lesson.examples where example.mode == .run {
+      let runs = earlierRuns(of: example, in: job).filter { $0.wallSeconds > 0 }
+      shares[example.name] = median(runs.map { $0.cpuSeconds / $0.wallSeconds })
+    }
+    return Self.mustRunAlone(job.lesson, cpuShares: shares, waitingShare: options.waitingShare)
+  }
+
+  /// The examples of `lesson` that must have the machine to themselves: those that use the
+  /// cores (CPU time over wall time above `waitingShare`) or were never measured (no entry
+  /// in `cpuShares`), those that say so (`runsAlone`), those whose claims need cores, and
+  /// every example compared in a claim with one of them.
+  static func mustRunAlone(_ lesson: Lesson, cpuShares: [String: Double], waitingShare: Double)
+    -> Set<String>
+  {
+    var alone = Set(
+      lesson.examples.filter { example in
+        example.mode == .run
+          && (example.runsAlone || (cpuShares[example.name].map { $0 > waitingShare } ?? true))
+      }.map(\.name))
+    for claim in lesson.claims where claim.neededCores != nil {
+      alone.formUnion(claim.examples)
+    }
+    var changed = true
+    while changed {
+      changed = false
+      for claim in lesson.claims where claim.examples.contains(where: alone.contains) {
+        for name in claim.examples where alone.insert(name).inserted { changed = true }
+      }
+    }
+    return alone
+  }
+
+  private func run(_ request: Request) -> RunRecord {
+    let ticket = request.ticket
+    emit(.runStarted(ticket))
+    let record: RunRecord
+    if FileManager.default.isExecutableFile(atPath: request.binary.path) {
+      // A program's standard output is a pipe here, which C's stdio would buffer in
+      // blocks; stdbuf makes it flush each line, as on a terminal, so timestamps are true.
+      let (program, arguments) = Self.lineBuffered(request.binary.path)
+      var lastTick = -1.0
+      record = ChildProcess.run(
+        program, .init(arguments: arguments, timeout: request.example.timeout),
+        onQuiet: { elapsed in
+          guard elapsed - lastTick >= 0.1 else { return }
+          lastTick = elapsed
+          emit(.quiet(ticket, elapsed))
+        }
+      ) { line in
+        emit(.lineArrived(ticket, line))
+      }
+    } else {
+      record = RunRecord(
+        ending: .failedToStart("no program at \(request.binary.path)"), wallSeconds: 0,
+        cpuSeconds: 0, stdout: "", stderr: "", lines: [])
+    }
+    var crash: Judge.Crash?
+    if case .signalled = record.ending {
+      crash = Judge.Crash(
+        stderr: record.stderr, map: request.map, lesson: request.example.location.file)
+    }
+    emit(
+      .runEnded(
+        ticket, record, problem: Judge.problem(with: record, of: request.example, map: request.map),
+        crash: crash))
+    return record
+  }
+
+  static func lineBuffered(_ path: String) -> (String, [String]) {
+    for dir in ["/usr/bin", "/bin"]
+    where FileManager.default.isExecutableFile(atPath: dir + "/stdbuf") {
+      return (dir + "/stdbuf", ["-oL", "-eL", path])
+    }
+    return (path, [])
+  }
+
+  // MARK: Verdict
+
+  private func finish(_ job: Job) -> LessonReport {
+    for report in job.examples where report.mode != .compileFail {
+      emit(.exampleJudged(job.lesson, report))
+    }
+    let claims = Judge.claims(of: job.lesson, examples: job.examples, cores: environment.cores)
+    for claim in claims { emit(.claimJudged(job.lesson, claim)) }
+    let report = Judge.report(
+      of: job.lesson, environment: environment, diagnostics: job.diagnostics,
+      examples: job.examples, claims: claims, strict: options.strict)
+    emit(.lessonFinished(job.lesson, report))
+    return report
+  }
+}
+
+/// A value behind a lock, for results that threads hand back.
+final class Locked<Value>: @unchecked Sendable {
+  private var value: Value
+  private let lock = NSLock()
+
+  init(_ value: Value) { self.value = value }
+
+  func withLock<T>(_ body: (inout Value) -> T) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return body(&value)
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import LessonKit
+import Testing
+
+@testable import LessonRun
+
+/// A throwaway book: a manifest with the tangled region and the given lessons.
+func scratchBook(_ lessons: [String: String]) throws -> Workspace {
+  let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "book-\(UUID().uuidString)")
+  let folder = root.appendingPathComponent("lessons")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  try "// swift-tools-version: 6.0\n\(Tangler.regionStart)\n\(Tangler.regionEnd)\n".write(
+    to: root.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+  for (name, text) in lessons {
+    try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+  }
+  return Workspace(root: root)
+}
+
+func lessonText(_ title: String, _ example: String) -> String {
+  "# \(title)\n\n```swift example=\(example)\nprint(1)\n```\n\nIt takes [about 1 s](claim:\(example)).\n"
+}
+
+@Suite struct WorkspaceTests {
+  @Test func aLessonIsFoundByNumberSlugOrPath() throws {
+    let book = try scratchBook([
+      "01-first.md": lessonText("First", "a"), "02-second.md": lessonText("Second", "b"),
+    ])
+    defer { try? FileManager.default.removeItem(at: book.root) }
+    let second = book.lessonsDirectory.appendingPathComponent("02-second.md").standardizedFileURL
+    #expect(book.resolve("2") == second)
+    #expect(book.resolve("02") == second)
+    #expect(book.resolve("second") == second)
+    #expect(book.resolve("02-second") == second)
+    #expect(book.resolve(second.path) == second)
+    #expect(book.resolve("3") == nil)
+    #expect(book.resolve("third") == nil)
+    #expect(book.resolve("/no/such/lesson.md") == nil)
+    #expect(book.lessonFiles().map(\.lastPathComponent) == ["01-first.md", "02-second.md"])
+  }
+
+  @Test func aBrokenLessonNeverDeletesAnotherLessonsTangledCode() throws {
+    let book = try scratchBook([
+      "01-first.md": lessonText("First", "a"), "02-second.md": lessonText("Second", "b"),
+    ])
+    defer { try? FileManager.default.removeItem(at: book.root) }
+    let lessons = try book.lessonFiles().map { try book.load($0).get() }
+    _ = try book.tangle(lessons, write: true)
+    let secondCode = book.root.appendingPathComponent("Sources/Lessons/02-second/b/main.swift")
+    #expect(FileManager.default.fileExists(atPath: secondCode.path))
+
+    // Lesson 2 is now malformed: tangling the rest keeps its folder as it was.
+    _ = try book.tangle([lessons[0]], keeping: ["02-second"], write: true)
+    #expect(FileManager.default.fileExists(atPath: secondCode.path))
+    // Without that protection, the same call would remove it.
+    let stale = try book.tangle([lessons[0]], write: false)
+    #expect(stale.contains("Sources/Lessons/02-second/b/main.swift"))
+  }
+
+  @Test func shardsSplitTheBookDeterministicallyAndTogetherCoverIt() throws {
+    let lessons = Array(1...7)
+    var union: [Int] = []
+    for i in 1...3 {
+      let part = try #require(Shard("\(i)/3"))
+      #expect(part.select(lessons) == part.select(lessons))
+      union += part.select(lessons)
+    }
+    #expect(union.sorted() == lessons)
+    #expect(Shard("1/3")?.select(lessons) == [1, 4, 7])
+    for bad in ["0/3", "4/3", "1/0", "x/2", "2", "1/2/3", ""] { #expect(Shard(bad) == nil) }
+  }
+
+  @Test func draftScratchPackagesArePruned() throws {
+    let book = try scratchBook([:])
+    defer { try? FileManager.default.removeItem(at: book.root) }
+    for i in 0..<(Workspace.draftsKept + 2) {
+      let lesson = try LessonParser.parse(
+        source: lessonText("Draft \(i)", "a"), path: "/tmp/draft-\(i).md",
+        fileName: "draft-\(i).md")
+      _ = try book.tangleDraft(lesson)
+      usleep(20_000)  // so that each draft is used at a later time than the one before
+    }
+    let kept = try FileManager.default.contentsOfDirectory(atPath: book.draftsDirectory.path)
+    #expect(kept.count == Workspace.draftsKept)
+    #expect(kept.contains("draft-\(Workspace.draftsKept + 1)"))
+  }
+}
