@@ -55,13 +55,21 @@ public struct Workspace: Sendable {
   /// Reads and parses one lesson file.
   public func load(_ url: URL) -> Result<Lesson, LessonErrors> {
     let path = displayPath(url)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      return .failure(
-        LessonErrors([
-          Diagnostic(at: SourceLocation(file: path, line: 1), "cannot read the lesson file")
-        ]))
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      return .failure(LessonErrors([LessonSource.unreadable(.missing, path: path)]))
     }
-    let source = String(decoding: data, as: UTF8.self)
+    guard !isDirectory.boolValue else {
+      return .failure(LessonErrors([LessonSource.unreadable(.directory, path: path)]))
+    }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      return .failure(LessonErrors([LessonSource.unreadable(.failed, path: path)]))
+    }
+    let source: String
+    switch LessonSource.text(of: data, path: path) {
+    case .success(let text): source = text
+    case .failure(let errors): return .failure(errors)
+    }
     do {
       var lesson = try LessonParser.parse(
         source: source, path: path, fileName: url.lastPathComponent)

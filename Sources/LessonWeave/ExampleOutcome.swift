@@ -57,9 +57,13 @@ struct ExampleOutcome {
         view.summary = "it did not run"
         return view
       }
+      let meant =
+        example.expectedEnding.map { $0.matches(run.ending) ? ", as the lesson expects" : "" } ?? ""
       view.summary =
-        Format.value(run.wallSeconds, .time) + " · " + Self.ending(run.ending)
+        Format.value(run.wallSeconds, .time) + " · " + Self.ending(run.ending) + meant
         + (report.status == .passed && example.expectedOutput != nil ? " · output matches" : "")
+        + (report.status == .passed && example.expectedStderr != nil
+          ? " · standard error matches" : "")
       if report.runs.count > 1 {
         let index = report.runs.firstIndex(of: run).map { $0 + 1 } ?? report.runs.count
         view.note = "Run \(index) of \(report.runs.count): the one with the median time."
@@ -74,6 +78,9 @@ struct ExampleOutcome {
       if report.status == .failed, let expected = example.expectedOutput {
         view.expected = HTML.visible(expected.text)
         view.expectedLabel = "What the lesson expects it to print"
+      } else if report.status == .failed, let expected = example.expectedStderr {
+        view.expected = HTML.visible(expected.text)
+        view.expectedLabel = "What the lesson expects on standard error"
       }
     }
     return view
@@ -90,7 +97,9 @@ struct ExampleOutcome {
   static func ending(_ ending: RunRecord.Ending) -> String {
     switch ending {
     case .exited(let status): return "exit status \(status)"
-    case .signalled(let signal): return "stopped by signal \(signal)"
+    case .signalled(let signal):
+      let name = ExpectedEnding.signals.first { $0.value == signal }.map { " (\($0.key))" } ?? ""
+      return "stopped by signal \(signal)\(name)"
     case .timedOut: return "stopped: it ran past its timeout"
     case .flooded: return "stopped: it printed more than the runner keeps"
     case .failedToStart(let why): return "could not start: \(why)"

@@ -82,3 +82,60 @@ import Testing
     #expect(!ExpectedEnding.signal(6).matches(.exited(134)))
   }
 }
+
+/// How the judge treats examples that are meant to fail.
+@Suite struct MeantToFailJudgingTests {
+  func example() throws -> Example {
+    let lesson = try lesson(
+      """
+      # T
+
+      \(fence)swift example=twice exit=trap
+      fatalError("no")
+      \(fence)
+
+      \(fence)stderr example=twice
+      …Fatal error: SWIFT TASK CONTINUATION MISUSE: stones() tried to resume…
+      \(fence)
+      """)
+    return try #require(lesson.examples.first)
+  }
+
+  func run(_ ending: RunRecord.Ending, stderr: String) -> RunRecord {
+    RunRecord(
+      ending: ending, wallSeconds: 0.1, cpuSeconds: 0, stdout: "", stderr: stderr, lines: [])
+  }
+
+  let said = """
+    ::span-begin ask
+    _Concurrency/CheckedContinuation.swift:169: Fatal error: SWIFT TASK CONTINUATION MISUSE: stones() tried to resume its continuation more than once, returning 3!
+    """
+
+  @Test func theExpectedTrapWithTheExpectedWordsPasses() throws {
+    #expect(Judge.problem(with: run(.signalled(4), stderr: said), of: try example()) == nil)
+    #expect(Judge.problem(with: run(.signalled(5), stderr: said), of: try example()) == nil)
+  }
+
+  @Test func otherWordsFailAtTheStderrBlock() throws {
+    let other = said.replacingOccurrences(of: "resume", with: "restart")
+    let problem = try #require(
+      Judge.problem(with: run(.signalled(4), stderr: other), of: try example()))
+    #expect(problem.location.line == 7)
+    #expect(problem.message.contains("standard error of 'twice' differs"))
+  }
+
+  @Test func endingAnyOtherWayFailsAtTheExample() throws {
+    for ending in [RunRecord.Ending.exited(0), .exited(1), .signalled(6), .timedOut] {
+      let problem = try #require(
+        Judge.problem(with: run(ending, stderr: said), of: try example()), "\(ending)")
+      #expect(problem.location.line == 3)
+      #expect(problem.message.contains("must end as its exit= says"))
+    }
+  }
+
+  @Test func spanMarkersAreNotPartOfStandardError() {
+    #expect(
+      Judge.withoutMarkers("::span-begin a\nwords\n::span-end a thread=3\n", map: SourceMap())
+        == "words\n")
+  }
+}

@@ -43,6 +43,18 @@ import Testing
     Workspace(root: packageRoot).displayPath(URL(fileURLWithPath: fixture(name)))
   }
 
+  @Test func examplesMeantToFailPassOnlyWhenTheyFailAsTheLessonSays() throws {
+    let out = try runner([fixture("meant-to-fail"), "--json"])
+    #expect(out.status == 1, "\(out.stderr)")
+    let report = try #require(out.reports.first)
+    let status = Dictionary(uniqueKeysWithValues: report.examples.map { ($0.name, $0.status) })
+    #expect(status == ["traps": .passed, "wrong-words": .failed, "no-trap": .failed])
+    let words = report.examples.first { $0.name == "wrong-words" }?.diagnostics ?? []
+    #expect(words.contains { $0.message.contains("standard error of 'wrong-words' differs") })
+    let noTrap = report.examples.first { $0.name == "no-trap" }?.diagnostics ?? []
+    #expect(noTrap.contains { $0.message.contains("but it exited with status 0") })
+  }
+
   @Test func passingLessonExitsZeroWithEveryClaimInTheReport() throws {
     let out = try runner([fixture("passing"), "--json"])
     #expect(out.status == 0, "\(out.stderr)")

@@ -62,7 +62,7 @@ enum Attributes {
       sample: "needs=NIOCore,NIOPosix"),
     AttributeSpec(
       name: "exit", takesValue: true, blocks: [.swift], roles: [.example],
-      sample: "exit=1, exit=SIGABRT or exit=trap"),
+      sample: "exit=trap"),
     AttributeSpec(
       name: "fragment", takesValue: false, blocks: [.swift], roles: [.fragment],
       sample: "fragment"),

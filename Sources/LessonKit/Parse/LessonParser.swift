@@ -407,7 +407,7 @@ private struct State {
       .stderr where meaningful.allSatisfy({ $0 == "…" }):
       error(
         at: fence,
-        "this \(kind.rawValue) block says only '…', which matches anything, so it checks nothing: write what the example prints, or drop the block"
+        "this \(kind.rawValue) block says only '…', which matches any \(kind == .output ? "output" : "standard error"), so it checks nothing: write what the example prints, or drop the block"
       )
     case .diagnostic where meaningful.allSatisfy(saysNothing):
       error(

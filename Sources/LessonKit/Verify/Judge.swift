@@ -11,15 +11,18 @@ public enum Judge {
     with record: RunRecord, of example: Example, map: SourceMap = SourceMap()
   ) -> Diagnostic? {
     let named = "example '\(example.name)'"
+    if let wanted = example.expectedEnding {
+      // An example meant to fail: its ending is its result.
+      guard wanted.matches(record.ending) else {
+        return Diagnostic(
+          at: example.location,
+          "\(named) must end as its exit= says (it \(wanted)), but it \(describe(record.ending))")
+      }
+      return textProblem(with: record, of: example, map: map)
+    }
     switch record.ending {
     case .exited(0):
-      guard let expected = example.expectedOutput,
-        let mismatch = OutputMatcher.mismatch(expected: expected, actual: record.stdout)
-      else { return nil }
-      // The output block's fence: the line before its first line of text.
-      return Diagnostic(
-        at: SourceLocation(file: expected.location.file, line: max(1, expected.location.line - 1)),
-        "output of '\(example.name)' differs: \(mismatch)")
+      return textProblem(with: record, of: example, map: map)
     case .exited(let code):
       return Diagnostic(at: example.location, "\(named) exited with status \(code)")
     case .signalled(let signal):
@@ -39,6 +42,49 @@ public enum Judge {
         at: example.location, "\(named) printed more than the runner keeps (1 MiB) and was stopped")
     case .failedToStart(let why):
       return Diagnostic(at: example.location, "\(named) could not start: \(why)")
+    }
+  }
+
+  /// What an example that ended as it should printed wrong, on standard output or error.
+  static func textProblem(
+    with record: RunRecord, of example: Example, map: SourceMap
+  ) -> Diagnostic? {
+    if let expected = example.expectedOutput,
+      let mismatch = OutputMatcher.mismatch(expected: expected, actual: record.stdout)
+    {
+      // The output block's fence: the line before its first line of text.
+      return Diagnostic(
+        at: SourceLocation(file: expected.location.file, line: max(1, expected.location.line - 1)),
+        "output of '\(example.name)' differs: \(mismatch)")
+    }
+    if let expected = example.expectedStderr,
+      let mismatch = OutputMatcher.mismatch(
+        expected: expected, actual: withoutMarkers(record.stderr, map: map))
+    {
+      return Diagnostic(
+        at: SourceLocation(file: expected.location.file, line: max(1, expected.location.line - 1)),
+        "standard error of '\(example.name)' differs: \(mismatch)")
+    }
+    return nil
+  }
+
+  /// Standard error as a reader sees it: without the span markers, which belong to the
+  /// picture, and with places in tangled files written as places in the lesson.
+  static func withoutMarkers(_ stderr: String, map: SourceMap) -> String {
+    stderr.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix(Timeline.beginMarker) && !$0.hasPrefix(Timeline.endMarker) }
+      .map { map.rewrite(String($0)) }
+      .joined(separator: "\n")
+  }
+
+  /// "exited with status 0", "was killed by signal 6": how a run ended, for messages.
+  static func describe(_ ending: RunRecord.Ending) -> String {
+    switch ending {
+    case .exited(let code): return "exited with status \(code)"
+    case .signalled(let signal): return "was stopped by signal \(signal)\(signalName(signal))"
+    case .timedOut: return "did not finish in time and was stopped"
+    case .flooded: return "printed more than the runner keeps and was stopped"
+    case .failedToStart(let why): return "could not start: \(why)"
     }
   }
 

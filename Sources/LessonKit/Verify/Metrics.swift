@@ -5,7 +5,7 @@ public enum Metrics {
   public static func value(of label: String, in output: String) -> (Double, Dimension)? {
     let wanted = normalize(label)
     var found: (Double, Dimension)?
-    for line in output.split(separator: "\n") {
+    for line in LessonSource.lines(output) {
       guard let colon = line.firstIndex(of: ":"), normalize(line[..<colon]) == wanted else {
         continue
       }

@@ -45,7 +45,8 @@ public enum OutputMatcher {
   }
 
   public static func normalizedLines(_ text: String) -> [String] {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+    // LF, CR LF and CR all end a line, in lessons and in what examples print.
+    var lines = LessonSource.lines(text).map {
       String($0.reversed().drop(while: \.isWhitespace).reversed())
     }
     while lines.first?.isEmpty == true { lines.removeFirst() }

@@ -144,7 +144,8 @@ final class Preview: Sendable {
     let console = self.console
     await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
       Thread {
-        _ = try? Verify.verify(files, in: workspace, console: console, strict: false)
+        _ = try? Verify.verify(
+          files, in: workspace, console: console, strict: false, ownsInterrupts: false)
         done.resume()
       }.start()
     }

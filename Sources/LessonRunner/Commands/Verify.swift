@@ -70,8 +70,15 @@ struct Verify: ParsableCommand {
   /// fails, 2 for a malformed lesson or an example that does not build.
   static func verify(
     _ files: [URL], in workspace: Workspace, console: Console, strict: Bool,
-    oneAtATime: Bool = false
+    oneAtATime: Bool = false, ownsInterrupts: Bool = true
   ) throws -> (reports: [LessonReport], exitCode: Int32) {
+    // The live preview keeps Ctrl-C for itself, and stops its server cleanly.
+    if ownsInterrupts { installInterrupts(console) }
+    return try verifyLessons(
+      files, in: workspace, console: console, strict: strict, oneAtATime: oneAtATime)
+  }
+
+  private static func installInterrupts(_ console: Console) {
     Interrupts.install { signal in
       console.line()
       console.line(
@@ -79,6 +86,11 @@ struct Verify: ParsableCommand {
           "Stopped by \(signal == SIGINT ? "SIGINT" : "SIGTERM"): every example was ended; the results of lessons that finished are saved.",
           .red))
     }
+  }
+
+  private static func verifyLessons(
+    _ files: [URL], in workspace: Workspace, console: Console, strict: Bool, oneAtATime: Bool
+  ) throws -> (reports: [LessonReport], exitCode: Int32) {
     var exitCode: Int32 = 0
     if files.contains(where: { !workspace.isDraft($0) }) {
       try Session.tangleBook(workspace, console: console)
@@ -95,6 +107,12 @@ struct Verify: ParsableCommand {
         console.line()
         exitCode = 2
       case .success(let parsed):
+        if strict, let silent = parsed.checksNothingError {
+          // A lesson in lessons/ that checks nothing must say so: else it "passes" unseen.
+          console.line(console.paint(silent.description, .red))
+          exitCode = 2
+          continue
+        }
         lessons.append(parsed)
       }
     }
