@@ -97,6 +97,10 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson08Channel", dependencies: [.product(name: "AsyncAlgorithms", package: "swift-async-algorithms")], path: "Sources/Lessons/08-streams/channel", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08Merged", dependencies: [.product(name: "AsyncAlgorithms", package: "swift-async-algorithms")], path: "Sources/Lessons/08-streams/merged", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08", dependencies: ["Lesson08Ticks", "Lesson08Unbounded", "Lesson08Newest", "Lesson08Channel", "Lesson08Merged"], path: "Sources/Lessons/08-streams/Lesson08", swiftSettings: lessonSettings),
+  // lessons/09-from-asyncio.md
+  .executableTarget(name: "Lesson09SwiftSequential", path: "Sources/Lessons/09-from-asyncio/swift-sequential", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson09SwiftTasks", path: "Sources/Lessons/09-from-asyncio/swift-tasks", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson09", dependencies: ["Lesson09SwiftSequential", "Lesson09SwiftTasks"], path: "Sources/Lessons/09-from-asyncio/Lesson09", swiftSettings: lessonSettings),
 ]
 // MARK: End of tangled lessons.
 

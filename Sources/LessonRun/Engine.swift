@@ -142,7 +142,7 @@ public final class Engine: @unchecked Sendable {
   /// to find which do not compile, so that the others still run.
   private func build(_ job: inout Job) {
     let lesson = job.lesson
-    let built = lesson.examples.filter { $0.mode != .compileFail }
+    let built = lesson.examples.filter { $0.mode != .compileFail && $0.language == .swift }
     guard !built.isEmpty else { return }
     let products = built.map(lesson.targetName) + [lesson.lessonTarget]
     let sources = Tangler.files(for: lesson).map(\.path).filter {
@@ -233,8 +233,13 @@ public final class Engine: @unchecked Sendable {
           let ticket = RunTicket(
             lesson: job.lesson.path, example: example.name, location: example.location,
             run: report.runs.count + 1, of: max(example.runs, want), sideBySide: shared)
-          let binary = Toolchain.binaryFolder(packagePath: job.packagePath)
-            .appendingPathComponent(job.lesson.targetName(of: example))
+          // A Python example's program is its tangled source, which python3 runs.
+          let binary =
+            example.language == .python
+            ? job.packagePath.appendingPathComponent(
+              Tangler.sourcePath(of: example, in: job.lesson))
+            : Toolchain.binaryFolder(packagePath: job.packagePath)
+              .appendingPathComponent(job.lesson.targetName(of: example))
           let count = shared ? want - report.runs.count : 1
           requests.append(
             Request(
@@ -356,10 +361,17 @@ public final class Engine: @unchecked Sendable {
     let ticket = request.ticket
     emit(.runStarted(ticket))
     let record: RunRecord
-    if FileManager.default.isExecutableFile(atPath: request.binary.path) {
+    let python = request.example.language == .python
+    if python
+      ? FileManager.default.fileExists(atPath: request.binary.path)
+      : FileManager.default.isExecutableFile(atPath: request.binary.path)
+    {
       // A program's standard output is a pipe here, which C's stdio would buffer in
       // blocks; stdbuf makes it flush each line, as on a terminal, so timestamps are true.
-      let (program, arguments) = Self.lineBuffered(request.binary.path)
+      // Python's own buffering is turned off with -u.
+      let (program, arguments) =
+        python
+        ? ("python3", ["-u", request.binary.path]) : Self.lineBuffered(request.binary.path)
       var lastTick = -1.0
       record = ChildProcess.run(
         program, .init(arguments: arguments, timeout: request.example.timeout),

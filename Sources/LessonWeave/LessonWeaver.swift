@@ -21,7 +21,11 @@ struct LessonWeaver {
     let blocks = BlockMap(lesson)
     var highlighted: [String: [String]] = [:]
     for example in lesson.examples {
-      highlighted[example.name] = SwiftHighlighter.highlight(pieces: example.chunks.map(\.code))
+      // Python is shown as plain text: the highlighter reads Swift only.
+      highlighted[example.name] =
+        example.language == .swift
+        ? SwiftHighlighter.highlight(pieces: example.chunks.map(\.code))
+        : example.chunks.map { HTML.escape($0.code) }
     }
     var anchors = Anchors(
       reserved: ["top", "main", "contents"]
@@ -63,7 +67,7 @@ struct LessonWeaver {
     let words = (node.fenceInfo ?? "").split(whereSeparator: \.isWhitespace)
     let location = "\(lesson.path):\(node.start.line)"
     switch (words.first ?? "", blocks[codeLine: node.start.line + 1]) {
-    case ("swift", .chunk(let example, let index)?):
+    case ("swift", .chunk(let example, let index)?), ("python", .chunk(let example, let index)?):
       let chunk = example.chunks[index]
       let first = example.chunks.firstIndex { $0.role != .setup } == index
       let mode =

@@ -43,6 +43,23 @@ import Testing
     Workspace(root: packageRoot).displayPath(URL(fileURLWithPath: fixture(name)))
   }
 
+  @Test func pythonExamplesRunWithTheirOwnOutputsClaimsAndLines() throws {
+    let out = try runner([fixture("python"), "--json"])
+    #expect(out.status == 1, "\(out.stderr)")
+    let report = try #require(out.reports.first)
+    let status = Dictionary(uniqueKeysWithValues: report.examples.map { ($0.name, $0.status) })
+    #expect(status == ["nap": .passed, "quick": .passed, "raises": .failed])
+    // The true claim holds; the false one fails like a Swift example's would.
+    #expect(report.claims.map(\.verdict) == [.passed, .failed])
+    let nap = try #require(report.examples.first { $0.name == "nap" }?.runs.first)
+    #expect(nap.stdout == "awake\n")
+    #expect(nap.lines.contains { $0.stream == .stderr && $0.text.hasPrefix("::span-begin nap") })
+    // Python's traceback names the lesson's own line: the tangled file keeps its lines.
+    let raised = try #require(report.examples.first { $0.name == "raises" }?.runs.first)
+    #expect(raised.stderr.contains("line 29"))
+    #expect(raised.stderr.contains("ValueError: the stone fell"))
+  }
+
   @Test func examplesMeantToFailPassOnlyWhenTheyFailAsTheLessonSays() throws {
     let out = try runner([fixture("meant-to-fail"), "--json"])
     #expect(out.status == 1, "\(out.stderr)")

@@ -1,5 +1,13 @@
 /// A program assembled from one or more `swift` blocks that share an `example=` name.
 public struct Example: Sendable {
+  /// The language of an example's code, and so how it is run.
+  public enum Language: String, Sendable, Codable {
+    /// Built by SwiftPM, run as its own program.
+    case swift
+    /// Run with `python3`, with no build.
+    case python
+  }
+
   public enum Mode: String, Sendable, Codable {
     /// Build and run it, then check its output and claims.
     case run
@@ -15,6 +23,7 @@ public struct Example: Sendable {
   /// The setup chunks named by `uses=`, then the example's own blocks, in order.
   public var chunks: [CodeChunk]
   public var mode: Mode
+  public var language: Language = .swift
   public var timeout: Duration
   public var runs: Int
   /// Library products the example imports, such as `NIOPosix`.

@@ -1,6 +1,9 @@
 /// The kinds of fenced block the format reads, named by the language word of the info string.
 enum BlockKind: String, CaseIterable, Sendable {
   case swift, output, diagnostic, stderr
+  /// A Python example (`python example=NAME`), run with python3; without `example=`, a
+  /// python block is prose.
+  case python
 
   /// "a swift block", "an output block": for messages.
   var phrase: String { self == .output ? "an output block" : "a \(rawValue) block" }
@@ -36,7 +39,8 @@ struct AttributeSpec: Sendable {
 enum Attributes {
   static let table: [AttributeSpec] = [
     AttributeSpec(
-      name: "example", takesValue: true, blocks: [.swift, .output, .diagnostic, .stderr],
+      name: "example", takesValue: true,
+      blocks: [.swift, .output, .diagnostic, .stderr, .python],
       roles: [.example], sample: "example=NAME"),
     AttributeSpec(
       name: "setup", takesValue: true, blocks: [.swift], roles: [.setup], sample: "setup=NAME"),
@@ -53,15 +57,16 @@ enum Attributes {
       name: "compile-fail", takesValue: false, blocks: [.swift], roles: [.example],
       sample: "compile-fail"),
     AttributeSpec(
-      name: "timeout", takesValue: true, blocks: [.swift], roles: [.example],
+      name: "timeout", takesValue: true, blocks: [.swift, .python], roles: [.example],
       sample: "timeout=30s"),
     AttributeSpec(
-      name: "runs", takesValue: true, blocks: [.swift], roles: [.example], sample: "runs=3"),
+      name: "runs", takesValue: true, blocks: [.swift, .python], roles: [.example],
+      sample: "runs=3"),
     AttributeSpec(
       name: "needs", takesValue: true, blocks: [.swift], roles: [.example],
       sample: "needs=NIOCore,NIOPosix"),
     AttributeSpec(
-      name: "exit", takesValue: true, blocks: [.swift], roles: [.example],
+      name: "exit", takesValue: true, blocks: [.swift, .python], roles: [.example],
       sample: "exit=trap"),
     AttributeSpec(
       name: "fragment", takesValue: false, blocks: [.swift], roles: [.fragment],

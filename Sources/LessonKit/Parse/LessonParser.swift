@@ -86,6 +86,7 @@ private struct ExampleBlock {
   var hidden: Bool
   /// The example's settings written on this block (`Attributes.exampleSettings`).
   var settings: [String: Setting]
+  var language: Example.Language = .swift
 }
 
 /// A swift block that is a setup, its attributes checked.
@@ -210,6 +211,8 @@ private struct State {
       checkOtherLanguage(info, fence: fence, at: at)
       return
     }
+    // A python block is an example only when it says so; any other is prose.
+    if kind == .python && !info.attributes.contains(where: { $0.key == "example" }) { return }
     for offset in info.spacedEquals {
       error(
         at: SourceLocation(file: path, line: fence.line, column: infoColumn + offset),
@@ -257,6 +260,18 @@ private struct State {
     case .swift:
       readSwiftBlock(
         info: info, given: given, written: written, broken: broken, fence: fence, chunk: chunk)
+    case .python:
+      guard let name = given["example"] else { return }  // its value was missing: reported
+      guard checkName(name.value, at: name.at), !broken else {
+        markNamesBroken(info)
+        return
+      }
+      var settings = given
+      for key in given.keys where !Attributes.exampleSettings.contains(key) { settings[key] = nil }
+      exampleBlocks.append(
+        ExampleBlock(
+          name: name.value, fence: fence, chunk: chunk, hidden: false, settings: settings,
+          language: .python))
     case .output, .diagnostic, .stderr:
       readExpectedBlock(
         kind: kind, given: given, written: written, broken: broken, fence: fence, chunk: chunk)
@@ -275,6 +290,8 @@ private struct State {
         "this code block names no language: after the fence write swift (with example=, setup= or fragment), output, diagnostic, or a word such as text for a block the runner does not read"
       )
     } else if let word = BlockKind.allCases.first(where: { lower.hasPrefix($0.rawValue) }),
+      // A block in Python 3, say, is prose unless it claims to be an example.
+      word != .python || info.attributes.contains(where: { $0.key == "example" }),
       word == .swift || lower == word.rawValue[...]
         || !(lower.dropFirst(word.rawValue.count).first?.isLetter ?? false)
     {
@@ -497,6 +514,14 @@ private struct State {
   mutating func assemble(_ name: String, _ blocks: [ExampleBlock]) -> Example? {
     guard let first = blocks.first else { return nil }
     var example = Example(name: name, location: first.fence, chunks: [])
+    if let other = blocks.first(where: { $0.language != first.language }) {
+      error(
+        at: other.fence,
+        "example '\(name)' is written in \(first.language.rawValue) at line \(first.fence.line), so this \(other.language.rawValue) block cannot be part of it: give it a name of its own"
+      )
+      return nil
+    }
+    example.language = first.language
     let compileOnly = setting("compile-only", in: blocks)
     let compileFail = setting("compile-fail", in: blocks)
     if let a = compileOnly, let b = compileFail {

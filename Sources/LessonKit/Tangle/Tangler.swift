@@ -32,7 +32,8 @@ public enum Tangler {
   public static func directory(of lesson: Lesson) -> String { "\(root)/\(lesson.fileStem)" }
 
   public static func sourcePath(of example: Example, in lesson: Lesson) -> String {
-    example.mode == .compileFail
+    if example.language == .python { return "\(directory(of: lesson))/python/\(example.name).py" }
+    return example.mode == .compileFail
       ? "\(directory(of: lesson))/compile-fail/\(example.name).swift"
       : "\(directory(of: lesson))/\(example.name)/main.swift"
   }
@@ -58,50 +59,70 @@ public enum Tangler {
     return files
   }
 
-  static func stamp(_ lesson: Lesson, _ what: String) -> String {
+  static func stamp(_ lesson: Lesson, _ what: String, comment: String = "//") -> String {
     """
-    // \(what) of \(lesson.path).
-    // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+    \(comment) \(what) of \(lesson.path).
+    \(comment) Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
 
     """
+  }
+
+  /// The number of lines of a chunk's code.
+  static func lineCount(_ code: String) -> Int {
+    code.split(separator: "\n", omittingEmptySubsequences: false).count
+      - (code.hasSuffix("\n") || code.isEmpty ? 1 : 0)
+  }
+
+  /// The line of the example's source at which each chunk starts. Swift chunks follow one
+  /// another; a Python example's chunks stand at their own lines of the lesson (blank lines
+  /// fill the gaps), so that Python's tracebacks name the lesson's lines.
+  static func layout(of example: Example, in lesson: Lesson) -> [Int] {
+    var line = stamp(lesson, "").filter { $0 == "\n" }.count + 1
+    return example.chunks.map { chunk in
+      if example.language == .python { line = max(line, chunk.location.line) }
+      defer { line += lineCount(chunk.code) }
+      return line
+    }
   }
 
   /// The example's program: its chunks in order. `lineTable(for:)` says where each line
   /// comes from.
   public static func source(of example: Example, in lesson: Lesson) -> String {
-    var text = stamp(lesson, "Example '\(example.name)'")
-    for chunk in example.chunks {
+    var text = stamp(
+      lesson, "Example '\(example.name)'", comment: example.language == .python ? "#" : "//")
+    var line = text.filter { $0 == "\n" }.count + 1
+    for (chunk, start) in zip(example.chunks, layout(of: example, in: lesson)) {
+      text += String(repeating: "\n", count: start - line)
       text += chunk.code
       if !chunk.code.isEmpty && !chunk.code.hasSuffix("\n") { text += "\n" }
+      line = start + lineCount(chunk.code)
     }
     return text
   }
 
   /// For every example's source, the lesson line and column of each chunk's lines.
   public static func lineTable(for lesson: Lesson) -> LineTable {
-    let first = stamp(lesson, "").filter { $0 == "\n" }.count + 1
     var spans: [LineTable.Span] = []
     for example in lesson.examples {
       let file = sourcePath(of: example, in: lesson)
-      let target = example.mode == .compileFail ? nil : lesson.targetName(of: example)
-      var line = first
-      for chunk in example.chunks {
-        let count =
-          chunk.code.split(separator: "\n", omittingEmptySubsequences: false).count
-          - (chunk.code.hasSuffix("\n") || chunk.code.isEmpty ? 1 : 0)
+      let target =
+        example.mode == .compileFail || example.language != .swift
+        ? nil : lesson.targetName(of: example)
+      for (chunk, line) in zip(example.chunks, layout(of: example, in: lesson)) {
+        let count = lineCount(chunk.code)
         guard count > 0 else { continue }
         spans.append(
           LineTable.Span(
             file: file, target: target, line: line, count: count,
             lessonLine: chunk.location.line, lessonColumn: chunk.location.column))
-        line += count
       }
     }
     return LineTable(lesson: lesson.path, spans: spans)
   }
 
   static func lessonMain(_ lesson: Lesson) -> String {
-    let names = lesson.examples.filter { $0.mode != .compileFail }.map(\.name)
+    let names = lesson.examples.filter { $0.mode != .compileFail && $0.language == .swift }
+      .map(\.name)
     return stamp(lesson, "The examples")
       + "// Building this target builds every example of the lesson at once.\n"
       + "print(\(swiftStringLiteral(names.joined(separator: "\n"))))\n"
@@ -116,7 +137,7 @@ public enum Tangler {
     lines += ["]", "let lessonTargets: [Target] = ["]
     for lesson in lessons {
       lines.append("  // \(lesson.path)")
-      let built = lesson.examples.filter { $0.mode != .compileFail }
+      let built = lesson.examples.filter { $0.mode != .compileFail && $0.language == .swift }
       for example in built {
         let deps = example.needs.compactMap(Library.manifestProduct)
         lines.append(

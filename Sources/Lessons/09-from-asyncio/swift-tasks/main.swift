@@ -1,0 +1,18 @@
+// Example 'swift-tasks' of lessons/09-from-asyncio.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+import Foundation
+
+func span(_ edge: String, _ name: String) {
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
+}
+
+func say(_ what: String, after delay: Duration) async {
+    span("begin", what)
+    try? await Task.sleep(for: delay)
+    span("end", what)
+    print(what)
+}
+let hi = Task { await say("hi", after: .seconds(1)) }
+let hoi = Task { await say("hoi", after: .seconds(2)) }
+await hi.value
+await hoi.value
