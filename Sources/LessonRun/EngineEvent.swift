@@ -70,7 +70,9 @@ public final class ResultsWriter: EngineReporter, @unchecked Sendable {
   public init(_ results: ResultsFile) { self.results = results }
 
   public func handle(_ event: EngineEvent) {
-    guard case .lessonFinished(let lesson, let report) = event else { return }
+    guard case .lessonFinished(let lesson, let report) = event,
+      !ProcessGroups.shared.isStopping
+    else { return }
     do {
       try results.write(report, stem: lesson.fileStem)
     } catch {

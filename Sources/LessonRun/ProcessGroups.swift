@@ -36,6 +36,10 @@ public final class ProcessGroups: @unchecked Sendable {
   /// The groups that are running now.
   public var running: Set<pid_t> { lock.withLock { live } }
 
+  /// Whether the runner is being stopped: a lesson whose examples were killed for it must
+  /// not be saved as if they had failed.
+  public var isStopping: Bool { lock.withLock { stopping } }
+
   /// Kills every live group, and any group started from now on.
   public func killAll() {
     lock.withLock {
@@ -49,6 +53,12 @@ public final class ProcessGroups: @unchecked Sendable {
 /// let the caller say a word, and exit with the conventional status (128 + the signal).
 public enum Interrupts {
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+  /// Parks the calling thread for good while a signal handler is stopping the runner, so
+  /// that it cannot exit first with a status of its own; returns at once otherwise.
+  public static func waitIfStopping() {
+    while ProcessGroups.shared.isStopping { sleep(1) }
+  }
 
   /// Installs the handlers; `onStop` runs after the processes are killed, before the exit.
   public static func install(onStop: @escaping @Sendable (Int32) -> Void) {

@@ -33,7 +33,7 @@ public struct Book: Sendable {
 
   public init(lessons: [BookLesson]) {
     let numbered = lessons.filter { $0.lesson.number != nil }.sorted {
-      $0.lesson.number! < $1.lesson.number!
+      ($0.lesson.number ?? 0) < ($1.lesson.number ?? 0)
     }
     self.lessons = numbered + lessons.filter { $0.lesson.number == nil }
   }

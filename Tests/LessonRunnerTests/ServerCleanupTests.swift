@@ -75,4 +75,34 @@ import Testing
       #expect(!listening.contains(note.port), "port \(note.port) of '\(note.name)' still listens")
     }
   }
+
+  @Test func noServerOutlivesAnInterruptedRun() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "listening-\(getpid())-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lesson = try #require(
+      Bundle.module.url(forResource: "Fixtures/listening-interrupted", withExtension: "md"))
+    let binary = packageRoot.appendingPathComponent(".build/debug/lesson-runner").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = [lesson.path]
+    process.environment = ProcessInfo.processInfo.environment.merging([
+      "NO_COLOR": "1", "LISTENING_NOTES": folder.path,
+    ]) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Wait (at most two minutes: the draft may need building) until the server listens.
+    let deadline = Date().addingTimeInterval(120)
+    while (try? notes(in: folder))?.isEmpty ?? true, Date() < deadline { usleep(100_000) }
+    let note = try #require(try notes(in: folder).first, "the example never listened")
+    kill(process.processIdentifier, SIGINT)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    usleep(200_000)
+    #expect(!isAlive(note.pid), "the example (pid \(note.pid)) is still running")
+    #expect(!isAlive(note.child), "the process it started (pid \(note.child)) is still running")
+    #expect(!(try listeningPorts()).contains(note.port), "port \(note.port) still listens")
+  }
 }

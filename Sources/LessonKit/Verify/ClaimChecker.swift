@@ -98,7 +98,10 @@ public enum ClaimChecker {
       return .failure(Failure(message: "example '\(measure.example)' has no successful run"))
     }
     guard let label = measure.label else {
-      return .success(median(records.map(\.wallSeconds))!)
+      guard let wall = median(records.map(\.wallSeconds)) else {
+        return .failure(Failure(message: "example '\(measure.example)' has no successful run"))
+      }
+      return .success(wall)
     }
     var values: [Double] = []
     for record in records {
@@ -117,7 +120,10 @@ public enum ClaimChecker {
       }
       values.append(v)
     }
-    return .success(median(values)!)
+    guard let value = median(values) else {
+      return .failure(Failure(message: "example '\(measure.example)' has no successful run"))
+    }
+    return .success(value)
   }
 }
 

@@ -127,6 +127,7 @@ struct Verify: ParsableCommand {
       workspace: workspace, environment: environment, options: options,
       reporters: [terminal, writer, collector])
     engine.verify(lessons)
+    Interrupts.waitIfStopping()
     let reports = collector.reports
     for failure in writer.failures {
       Session.fail("cannot save the results: \(failure)")
