@@ -76,7 +76,6 @@ public enum ChildProcess {
       envp.forEach { free($0) }
     }
 
-    Orphans.adopt()
     let busyBefore = MachineLoad.busySeconds()
     let clock = ContinuousClock()
     let start = clock.now

@@ -1,5 +1,6 @@
 import CProcessControl
 import Foundation
+import Synchronization
 
 /// Processes that an example started and left behind.
 ///
@@ -8,15 +9,27 @@ import Foundation
 /// does that) escapes the group. So the runner becomes its descendants' subreaper: when an
 /// example exits or is killed, whatever it started is handed to the runner, which kills
 /// every child of its own that it did not start itself.
+///
+/// Only a process that owns all of its children may do that: the `lesson-runner` command
+/// opts in with `adopt()`. A process that uses this library beside children of its own
+/// (a test runner, say) does not, and then `sweep()` does nothing.
 public enum Orphans {
-  private static let adopted: Bool = two_stones_become_subreaper() == 0
+  private static let adopted = Atomic(false)
 
-  /// Asks the kernel to hand orphaned descendants to this process. Safe to call often.
-  @discardableResult public static func adopt() -> Bool { adopted }
+  /// Asks the kernel to hand orphaned descendants to this process, and lets `sweep()` kill
+  /// every child this process did not start through `ChildProcess`. Safe to call often.
+  @discardableResult public static func adopt() -> Bool {
+    if adopted.load(ordering: .acquiring) { return true }
+    let done = two_stones_become_subreaper() == 0
+    adopted.store(done, ordering: .releasing)
+    return done
+  }
 
   /// Kills and reaps every child of this process that it did not start: processes left
-  /// behind by examples that have ended. Returns how many there were.
+  /// behind by examples that have ended. Returns how many there were. Does nothing in a
+  /// process that has not called `adopt()`.
   @discardableResult public static func sweep() -> Int {
+    guard adopted.load(ordering: .acquiring) else { return 0 }
     var swept = 0
     // Killing an orphan orphans its own children, which then arrive here too.
     for _ in 0..<8 {
@@ -40,6 +53,7 @@ public enum Orphans {
   /// Kills every child of this process, and whatever the killed ones leave to it, for a
   /// runner that is about to exit: once it is gone, their orphans would go to init.
   public static func killEverything() {
+    guard adopted.load(ordering: .acquiring) else { return }
     for _ in 0..<20 {
       let children = children(of: getpid())
       if children.isEmpty { return }

@@ -88,19 +88,25 @@ extension Workspace {
   public func tangleDraft(_ lesson: Lesson) throws -> URL {
     let draft = Workspace(root: draftsDirectory.appendingPathComponent(lesson.slug))
     defer { pruneDrafts(keeping: draft.root) }
+    // Stamped first: another runner pruning at this moment must see it as in use.
+    try FileManager.default.createDirectory(at: draft.root, withIntermediateDirectories: true)
+    try Data(lesson.path.utf8).write(to: draft.root.appendingPathComponent(".last-used"))
     let manifest = Tangler.draftManifest(for: lesson)
     if (try? String(contentsOf: draft.manifest, encoding: .utf8)) != manifest {
-      try FileManager.default.createDirectory(at: draft.root, withIntermediateDirectories: true)
       try manifest.write(to: draft.manifest, atomically: true, encoding: .utf8)
     }
     // The scratch package is tangled like the book: unchanged files stay untouched, so
     // the next build redoes only what the draft changed.
     _ = try draft.tangle([lesson], write: true)
-    try Data(lesson.path.utf8).write(to: draft.root.appendingPathComponent(".last-used"))
     return draft.root
   }
 
-  /// Removes all but the most recently used scratch packages, never `current`.
+  /// A scratch package used this recently may be in use by another runner: never removed.
+  public static let draftsInUse: TimeInterval = 3600
+
+  /// Removes all but the most recently used scratch packages, never `current`, and never
+  /// one used within `draftsInUse` (runners verifying drafts side by side would otherwise
+  /// remove each other's packages while they build and run them).
   func pruneDrafts(keeping current: URL) {
     let fm = FileManager.default
     guard let names = try? fm.contentsOfDirectory(atPath: draftsDirectory.path) else { return }
@@ -110,8 +116,9 @@ extension Workspace {
       let date = (try? fm.attributesOfItem(atPath: stamp))?[.modificationDate] as? Date
       return (folder, date ?? .distantPast)
     }
-    for (folder, _) in used.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.draftsKept)
-    where folder.standardizedFileURL.path != current.standardizedFileURL.path {
+    let recent = Date().addingTimeInterval(-Self.draftsInUse)
+    for (folder, date) in used.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.draftsKept)
+    where folder.standardizedFileURL.path != current.standardizedFileURL.path && date < recent {
       try? fm.removeItem(at: folder)
     }
   }

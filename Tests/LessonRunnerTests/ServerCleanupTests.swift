@@ -90,13 +90,28 @@ import Testing
     process.environment = ProcessInfo.processInfo.environment.merging([
       "NO_COLOR": "1", "LISTENING_NOTES": folder.path,
     ]) { $1 }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    let log = folder.appendingPathExtension("log")  // beside the notes, not among them
+    defer { try? FileManager.default.removeItem(at: log) }
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    let output = try FileHandle(forWritingTo: log)
+    process.standardOutput = output
+    process.standardError = output
     try process.run()
-    // Wait (at most two minutes: the draft may need building) until the server listens.
-    let deadline = Date().addingTimeInterval(120)
-    while (try? notes(in: folder))?.isEmpty ?? true, Date() < deadline { usleep(100_000) }
-    let note = try #require(try notes(in: folder).first, "the example never listened")
+    // Wait until the server listens: on a new machine the draft's first build comes first,
+    // beside the other suites' builds, so allow ten minutes; stop early if the runner ends.
+    let deadline = Date().addingTimeInterval(600)
+    while (try? notes(in: folder))?.isEmpty ?? true, process.isRunning, Date() < deadline {
+      usleep(100_000)
+    }
+    guard let note = try notes(in: folder).first else {
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
+      let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+      Issue.record(
+        "the example never listened (runner status \(process.terminationStatus)):\n\(said.suffix(3000))"
+      )
+      return
+    }
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
     #expect(process.terminationStatus == 130)

@@ -72,6 +72,9 @@ struct Verify: ParsableCommand {
     _ files: [URL], in workspace: Workspace, console: Console, strict: Bool,
     oneAtATime: Bool = false, ownsInterrupts: Bool = true
   ) throws -> (reports: [LessonReport], exitCode: Int32) {
+    // This process owns its children: what an example starts outside its process group
+    // comes back to it, to be stopped when the run ends.
+    Orphans.adopt()
     // The live preview keeps Ctrl-C for itself, and stops its server cleanly.
     if ownsInterrupts { installInterrupts(console) }
     return try verifyLessons(
