@@ -14,6 +14,16 @@ import Testing
     var port: Int
   }
 
+  /// A new folder where the examples write their notes (`$LISTENING_NOTES`).
+  func notesFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "listening-\(getpid())-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  let runnerPath = packageRoot.appendingPathComponent(".build/debug/lesson-runner").path
+
   func notes(in folder: URL) throws -> [Note] {
     try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { name in
       let words = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -45,13 +55,11 @@ import Testing
   }
 
   @Test func noServerOutlivesARunHoweverItEnds() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "listening-\(getpid())-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try notesFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let lesson = try #require(
       Bundle.module.url(forResource: "Fixtures/listening", withExtension: "md"))
-    let binary = packageRoot.appendingPathComponent(".build/debug/lesson-runner").path
+    let binary = runnerPath
     try #require(FileManager.default.isExecutableFile(atPath: binary), "build lesson-runner first")
 
     let record = ChildProcess.run(
@@ -77,13 +85,11 @@ import Testing
   }
 
   @Test func noServerOutlivesAnInterruptedRun() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "listening-\(getpid())-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try notesFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let lesson = try #require(
       Bundle.module.url(forResource: "Fixtures/listening-interrupted", withExtension: "md"))
-    let binary = packageRoot.appendingPathComponent(".build/debug/lesson-runner").path
+    let binary = runnerPath
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = [lesson.path]

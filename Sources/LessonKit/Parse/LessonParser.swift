@@ -266,11 +266,10 @@ private struct State {
         markNamesBroken(info)
         return
       }
-      var settings = given
-      for key in given.keys where !Attributes.exampleSettings.contains(key) { settings[key] = nil }
       exampleBlocks.append(
         ExampleBlock(
-          name: name.value, fence: fence, chunk: chunk, hidden: false, settings: settings,
+          name: name.value, fence: fence, chunk: chunk, hidden: false,
+          settings: given.filter { Attributes.exampleSettings.contains($0.key) },
           language: .python))
     case .output, .diagnostic, .stderr:
       readExpectedBlock(
@@ -376,14 +375,10 @@ private struct State {
         return
       }
       if role == .example {
-        var settings = given
-        for key in given.keys where !Attributes.exampleSettings.contains(key) {
-          settings[key] = nil
-        }
         exampleBlocks.append(
           ExampleBlock(
             name: name.value, fence: fence, chunk: chunk, hidden: given["hidden"] != nil,
-            settings: settings))
+            settings: given.filter { Attributes.exampleSettings.contains($0.key) }))
       } else if let earlier = setupBlocks[name.value] {
         error(
           at: name.at,

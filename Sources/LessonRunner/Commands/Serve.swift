@@ -98,7 +98,8 @@ final class Preview: Sendable {
     let stamps = files()
     let clock = ContinuousClock()
     let began = clock.now
-    let ordered = workspace.lessonFiles() + drafts.filter { !workspace.lessonFiles().contains($0) }
+    let book = workspace.lessonFiles()
+    let ordered = book + drafts.filter { !book.contains($0) }
     let (lessons, _) = Site.bookLessons(
       ordered, in: workspace, console: console, printErrors: true)
     do {
