@@ -103,8 +103,15 @@ let server = try await startServer()
 
 let clock = ContinuousClock()
 let start = clock.now
-async let slow = get("\(server)/delay/300")
-async let quick = get("\(server)/delay/200")
+/// One GET, marked as a bar in the picture.
+func marked(_ name: String, _ url: String) async throws -> String {
+    span("begin", name)
+    defer { span("end", name) }
+    return try await get(url)
+}
+
+async let slow = marked("slow", "\(server)/delay/300")
+async let quick = marked("quick", "\(server)/delay/200")
 print("slow: \(try await slow)")
 print("quick: \(try await quick)")
 print("requests took: \((clock.now - start).text)")

@@ -22,10 +22,14 @@ func span(_ edge: String, _ name: String) {
 }
 let parent = Task {
     let unstructured = Task {
+        span("begin", "unstructured task")
+        defer { span("end", "unstructured task") }
         try? await Task.sleep(for: .milliseconds(500))
         return Task.isCancelled
     }
+    span("begin", "parent")
     try? await Task.sleep(for: .seconds(5))
+    span("end", "parent")
     print("parent cancelled: \(Task.isCancelled)")
     print("unstructured task cancelled: \(await unstructured.value)")
 }

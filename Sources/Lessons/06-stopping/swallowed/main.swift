@@ -22,7 +22,9 @@ func span(_ edge: String, _ name: String) {
 }
 let heartbeat = Task {
     for beat in 1...5 {
+        span("begin", "beat \(beat)")
         try? await Task.sleep(for: .milliseconds(200))   // cancellation lost here
+        span("end", "beat \(beat)")
         print("beat \(beat) at \(now())")
     }
 }
