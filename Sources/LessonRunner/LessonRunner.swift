@@ -11,6 +11,8 @@ struct LessonRunner: AsyncParsableCommand {
       Exit status: 0 when everything holds, 1 when an output or claim fails, 2 for a
       malformed lesson or an example that does not build.
       """,
-    subcommands: [Verify.self, Tangle.self, Site.self, Serve.self],
+    subcommands: [
+      Verify.self, ExerciseCommand.self, Check.self, Tangle.self, Site.self, Serve.self,
+    ],
     defaultSubcommand: Verify.self)
 }

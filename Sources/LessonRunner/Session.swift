@@ -19,6 +19,57 @@ enum Session {
     return workspace
   }
 
+  /// A path the reader typed, relative to the current directory.
+  static func url(_ path: String) -> URL {
+    URL(
+      fileURLWithPath: path,
+      relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")
+    ).standardizedFileURL
+  }
+
+  /// The lesson and the exercise that command-line arguments name: a lesson number, slug or
+  /// path, and the exercise's name, which may be left out when the lesson has one.
+  static func exercise(_ argument: String, _ name: String?, in workspace: Workspace) throws -> (
+    Lesson, Exercise
+  ) {
+    guard let file = workspace.resolve(argument) else {
+      fail(
+        "no lesson '\(argument)': give a number, a slug or the path of a Markdown file (run lesson-runner with no argument to list them)"
+      )
+      throw ExitCode(2)
+    }
+    let lesson: Lesson
+    switch workspace.load(file) {
+    case .success(let parsed): lesson = parsed
+    case .failure(let errors):
+      for d in errors.diagnostics {
+        FileHandle.standardError.write(Data((d.description + "\n").utf8))
+      }
+      fail("\(workspace.displayPath(file)) is malformed; fix the errors above")
+      throw ExitCode(2)
+    }
+    let names = lesson.exercises.map(\.name)
+    if let name {
+      guard let exercise = lesson.exercise(named: name) else {
+        fail(
+          "\(lesson.path) has no exercise '\(name)'"
+            + (names.isEmpty
+              ? ": it has none" : "; its exercises: \(names.joined(separator: ", "))"))
+        throw ExitCode(2)
+      }
+      return (lesson, exercise)
+    }
+    guard let only = lesson.exercises.first, lesson.exercises.count == 1 else {
+      fail(
+        names.isEmpty
+          ? "\(lesson.path) has no exercise"
+          : "\(lesson.path) has \(names.count) exercises: name one of \(names.joined(separator: ", "))"
+      )
+      throw ExitCode(2)
+    }
+    return (lesson, only)
+  }
+
   static func fail(_ message: String) {
     FileHandle.standardError.write(Data("lesson-runner: error: \(message)\n".utf8))
   }
@@ -31,7 +82,7 @@ enum Session {
       case .success(let lesson):
         let n = lesson.number.map(String.init) ?? "-"
         let examples = lesson.examples.count
-        let claims = lesson.claims.count
+        let claims = lesson.statedClaims.count
         console.line(
           "  \(n.count < 2 ? " " + n : n)  \(lesson.title)"
             + console.paint(

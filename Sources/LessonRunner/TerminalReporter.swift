@@ -13,9 +13,14 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
   let strict: Bool
   /// Lines of one run shown; the rest is still captured and checked.
   var lineLimit = 200
+  /// Whether a lesson ends with its table of claims and its summary line; checking an
+  /// answer to an exercise prints its goals instead.
+  var showsVerdicts = true
   private var shown: [RunTicket: Int] = [:]
   private var held: [RunTicket: [TimedLine]] = [:]
   private var claims: [String: [ClaimResult]] = [:]
+  /// Exercises' starters, by lesson path: their runs are meant to miss a goal.
+  private var starters: [String: Set<String>] = [:]
   /// Per lesson, in the order they finished: for the closing lines of `all`.
   private(set) var finished: [(lesson: Lesson, report: LessonReport)] = []
 
@@ -28,6 +33,7 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
   func handle(_ event: EngineEvent) {
     switch event {
     case .lessonStarted(let lesson):
+      starters[lesson.path] = Set(lesson.exercises.map(\.starterName))
       let heading =
         lesson.number.map { "Lesson \($0) · \(lesson.title)" } ?? "Draft · \(lesson.title)"
       console.line(console.paint(heading, .bold) + console.paint("  (\(lesson.path))", .dim))
@@ -91,6 +97,7 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
       claims[lesson.path, default: []].append(claim)
     case .lessonFinished(let lesson, let report):
       finished.append((lesson, report))
+      guard showsVerdicts else { return }
       printClaims(claims[lesson.path] ?? [], of: lesson)
       printSummary(report)
     }
@@ -132,10 +139,11 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
     }
     held[ticket] = nil
     let took = Format.value(record.wallSeconds, .time)
+    let isStarter = starters[ticket.lesson]?.contains(ticket.example) == true
     guard ticket.run == 1 else {
       console.line(
         console.paint("  \(ticket.example): run \(ticket.run) of \(ticket.of), \(took)", .dim))
-      if let problem { console.line(console.paint(problem.description, .red)) }
+      if let problem { console.line(console.paint(problem.description, isStarter ? .dim : .red)) }
       return
     }
     let timeline = Timeline.extract(from: record)
@@ -147,6 +155,14 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
       let what = record.stdout.isEmpty && record.lines.isEmpty ? "ran" : "ran, output checked"
       console.line(
         console.paint("✓ \(ticket.example)", .green) + console.paint("  \(took)  \(what)", .dim))
+      return
+    }
+    if isStarter {
+      // An exercise's starter misses its goals on purpose: that is what the reader fixes.
+      console.line(
+        console.paint("· \(ticket.example)", .yellow)
+          + console.paint("  \(took)  misses a goal, as an exercise's starter should:", .dim))
+      console.line(console.paint(problem.description, .dim))
       return
     }
     console.line(console.paint("✗ \(ticket.example)", .red, .bold))
@@ -203,13 +219,24 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
         "    " + zip(header, widths).map { pad($0, $1) }.joined(separator: "  ") + "  verdict",
         .dim))
     for (row, r) in zip(rows, results) {
+      let cells = zip(row, widths).map { pad($0, $1) }.joined(separator: "  ")
+      if r.claim.ofStarter {
+        // A goal judged on a starter: missing it is the starter's purpose.
+        let missed = r.verdict == .failed || r.verdict == .unmeasured
+        console.line(
+          "  \(console.paint(missed ? "·" : "–", .yellow)) \(cells)  "
+            + console.paint(
+              missed ? "missed by the starter, as it should be" : "the starter meets this goal",
+              .dim
+            ))
+        continue
+      }
       let mark: String
       switch r.verdict {
       case .passed: mark = console.paint("✓", .green)
       case .failed, .unmeasured: mark = console.paint("✗", .red, .bold)
       case .skipped: mark = console.paint("–", .yellow)
       }
-      let cells = zip(row, widths).map { pad($0, $1) }.joined(separator: "  ")
       var verdict = r.verdict.rawValue + (r.reason.map { ": " + $0 } ?? "")
       if r.verdict == .passed && r.sharp == false {
         verdict += ", but loose: 1.5 or 0.6 times the measured value would pass too"
@@ -224,6 +251,12 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
   private func printSummary(_ report: LessonReport) {
     console.line()
     for d in report.diagnostics { console.line(console.paint(d.description, .red)) }
+    // A starter is judged once the lesson is: one that meets every goal fails here.
+    for starter in report.examples where starter.starterOf != nil && starter.status == .failed {
+      for d in starter.diagnostics where d.severity == .error {
+        console.line(console.paint(d.description, .red))
+      }
+    }
     let style: Console.Style = report.status == .passed ? .green : .red
     console.line(
       console.paint(
@@ -236,12 +269,15 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
   static func counts(_ report: LessonReport) -> String {
     let passedExamples = report.examples.filter { $0.status == .passed || $0.status == .notRun }
       .count
-    let count = { (v: Verdict) in report.claims.filter { $0.verdict == v }.count }
+    // Goals judged on exercises' starters are not the lesson's claims: the starter's own
+    // verdict says whether it missed one.
+    let claims = report.claims.filter { $0.ofStarter != true }
+    let count = { (v: Verdict) in claims.filter { $0.verdict == v }.count }
     let failedClaims = count(.failed) + count(.unmeasured)
     var text =
-      "\(passedExamples) of \(report.examples.count) examples passed · \(report.claims.count) claims: \(count(.passed)) passed, \(failedClaims) failed"
+      "\(passedExamples) of \(report.examples.count) examples passed · \(claims.count) claims: \(count(.passed)) passed, \(failedClaims) failed"
     if count(.skipped) > 0 { text += ", \(count(.skipped)) skipped" }
-    let loose = report.claims.filter { $0.verdict == .passed && $0.sharp == false }.count
+    let loose = claims.filter { $0.verdict == .passed && $0.sharp == false }.count
     if loose > 0 { text += ", \(loose) loose" }
     return text
   }

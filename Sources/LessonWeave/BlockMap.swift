@@ -9,6 +9,11 @@ struct BlockMap {
     case setup(CodeChunk, users: [String])
     case output(Example)
     case diagnostic(Example)
+    /// A block of an exercise's solution, which the page never shows; `first` for its first.
+    case solution(Example, first: Bool)
+    /// The expected output of an exercise: one of its goals.
+    case goal(Exercise)
+    case hint(Exercise, Hint)
   }
 
   private var kinds: [Int: Kind] = [:]
@@ -18,6 +23,13 @@ struct BlockMap {
   init(_ lesson: Lesson) {
     var setups: [Int: (chunk: CodeChunk, users: [String])] = [:]
     for example in lesson.examples {
+      if example.exercise?.version == .solution {
+        let own = example.chunks.filter { $0.role != .setup }
+        for (i, chunk) in own.enumerated() {
+          kinds[chunk.location.line] = .solution(example, first: i == 0)
+        }
+        continue
+      }
       for (index, chunk) in example.chunks.enumerated() {
         if chunk.role == .setup {
           setups[chunk.location.line, default: (chunk, [])].users.append(example.name)
@@ -30,6 +42,12 @@ struct BlockMap {
       if let said = example.expectedDiagnostics { kinds[said.location.line] = .diagnostic(example) }
     }
     for (line, setup) in setups { kinds[line] = .setup(setup.chunk, users: setup.users) }
+    for exercise in lesson.exercises {
+      if let output = lesson.example(named: exercise.name)?.expectedOutput {
+        kinds[output.location.line] = .goal(exercise)
+      }
+      for hint in exercise.hints { kinds[hint.location.line] = .hint(exercise, hint) }
+    }
   }
 
   /// What the block whose code starts on `line` is; nil for a fragment or another language.

@@ -68,3 +68,27 @@ struct OutcomeView {
   var timeline: String?
   var problems: [String]
 }
+
+/// How to try an exercise (`exercise.mustache`).
+struct ExerciseView {
+  var exercise: String
+  /// The command that copies the starter into the reader's folder.
+  var copy: String
+  /// The command that checks the reader's answer against the goals.
+  var check: String
+}
+
+/// Where an exercise's solution would be (`solution.mustache`): never its code.
+struct SolutionView {
+  var exercise: String
+  /// The solution's verdict in the latest run, when there is one.
+  var verdict: String?
+}
+
+/// A hint to an exercise, folded (`hint.mustache`).
+struct HintView {
+  var title: String
+  /// The hint's Markdown, rendered by cmark's safe renderer.
+  var html: String
+  var location: String
+}

@@ -138,7 +138,7 @@ public struct Book: Sendable {
       case .unreadable: statusText = "results unreadable"
       }
       let examples = lesson.examples.count
-      let claims = lesson.claims.count
+      let claims = lesson.statedClaims.count
       return ContentsEntry(
         href: name, number: lesson.number.map(String.init) ?? "draft", title: lesson.title,
         current: index == current, state: entry.results.state,
@@ -160,9 +160,10 @@ public struct Book: Sendable {
     case .current(let report):
       let passedExamples = report.examples.filter { $0.status == .passed || $0.status == .notRun }
         .count
-      let count = { (v: Verdict) in report.claims.filter { $0.verdict == v }.count }
+      let claims = report.claims.filter { $0.ofStarter != true }
+      let count = { (v: Verdict) in claims.filter { $0.verdict == v }.count }
       var summary =
-        "\(passedExamples) of \(report.examples.count) examples passed · \(report.claims.count) claims: \(count(.passed)) held, \(count(.failed) + count(.unmeasured)) did not"
+        "\(passedExamples) of \(report.examples.count) examples passed · \(claims.count) claims: \(count(.passed)) held, \(count(.failed) + count(.unmeasured)) did not"
       if count(.skipped) > 0 { summary += ", \(count(.skipped)) skipped" }
       let headline: String
       switch report.status {

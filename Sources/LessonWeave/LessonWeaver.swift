@@ -73,16 +73,24 @@ struct LessonWeaver {
       let mode =
         example.mode == .compileOnly
         ? " · compile-only" : example.mode == .compileFail ? " · must not compile" : ""
+      let exercise = example.exercise.map(\.exercise)
+      let caption =
+        chunk.role == .hidden
+        ? "Hidden part of example \(example.name): compiled and run, not shown in the text"
+        : exercise.map { "exercise \($0) · the starter\(first ? "" : ", continued")" }
+          ?? "example \(example.name)\(first ? mode : ", continued")"
       let view = CodeView(
-        kind: chunk.role == .hidden ? "hidden" : "example",
+        kind: chunk.role == .hidden ? "hidden" : exercise == nil ? "example" : "starter",
         id: first ? "example-\(example.name)" : nil, example: example.name,
-        folded: chunk.role == .hidden,
-        caption: chunk.role == .hidden
-          ? "Hidden part of example \(example.name): compiled and run, not shown in the text"
-          : "example \(example.name)\(first ? mode : ", continued")",
+        folded: chunk.role == .hidden, caption: caption,
         code: trimmed(highlighted[example.name]?[index] ?? HTML.visible(chunk.code)),
         location: location)
       var html = templates.render("code", view)
+      if let exercise, blocks.isLastShown(index, of: example) {
+        // How to try it, and what the book's own run of the starter did.
+        html += templates.render("exercise", commands(for: exercise))
+        return html + outcome(of: example)
+      }
       // An example without a block for its output or diagnostics shows its outcome here.
       let outcomeHasBlock =
         example.mode == .compileFail || (example.mode == .run && example.expectedOutput != nil)
@@ -102,9 +110,40 @@ struct LessonWeaver {
       return templates.render("code", view)
     case ("output", .output(let example)?), ("diagnostic", .diagnostic(let example)?):
       return outcome(of: example)
+    case (_, .solution(let example, let first)?):
+      // The solution stays hidden: the page says only that it exists and is checked.
+      guard first else { return "" }
+      return templates.render(
+        "solution",
+        SolutionView(
+          exercise: example.name,
+          verdict: results.currentReport?.examples.first { $0.name == example.name }?.status
+            .rawValue))
+    case ("output", .goal(let exercise)?):
+      let view = CodeView(
+        kind: "goal", id: nil, example: exercise.name, folded: false,
+        caption: "goal · what your program must print",
+        code: trimmed(HTML.visible(node.literal ?? "")), location: location)
+      return templates.render("code", view)
+    case ("hint", .hint(let exercise, let hint)?):
+      let number = (exercise.hints.firstIndex(of: hint) ?? 0) + 1
+      return templates.render(
+        "hint",
+        HintView(
+          title: "Hint \(number)" + (hint.goal.map { " · for the goal on \($0)" } ?? ""),
+          html: CommonMark.renderHTML(hint.text) { _ in nil }, location: location))
     default:
       return nil
     }
+  }
+
+  /// The commands that copy an exercise's starter for the reader and check their answer.
+  private func commands(for exercise: String) -> ExerciseView {
+    let lessonArgument = lesson.number.map(String.init) ?? lesson.path
+    return ExerciseView(
+      exercise: exercise,
+      copy: "swift run lesson-runner exercise \(lessonArgument) \(exercise)",
+      check: "swift run lesson-runner check \(lessonArgument) \(exercise)")
   }
 
   private func setup(name: String, code: String, users: [String], location: String) -> String {
@@ -167,13 +206,14 @@ struct LessonWeaver {
 
   private func claim(_ node: MarkdownNode) -> HTMLOverride? {
     guard
-      let claim = lesson.claims.first(where: {
+      let claim = lesson.statedClaims.first(where: {
         $0.location.line == max(node.start.line, 1)
           && $0.location.column == max(node.start.column, 1)
       })
     else { return nil }
     let report = results.currentReport?.claims.first {
-      $0.line == claim.location.line && $0.column == claim.location.column
+      $0.ofStarter != true && $0.line == claim.location.line
+        && $0.column == claim.location.column
     }
     let view = ClaimPresentation(claim: claim, report: report, notMeasured: notMeasuredReason).view
     let (before, after) = templates.wrap("claim", view)

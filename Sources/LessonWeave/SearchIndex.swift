@@ -51,7 +51,10 @@ enum SearchIndex {
           return parts.count == 2 && ["example", "setup"].contains(parts[0])
             ? String(parts[1]) : nil
         }
+        // An exercise's solution is never shown, so it is never searched either.
+        if info.contains("solution") { break }
         if info.first == "swift" { words += identifiers(in: node.literal ?? "") }
+        if info.first == "hint" { append(node.literal ?? "", to: \.text, of: &entries) }
         append(words.joined(separator: " "), to: \.code, of: &entries)
       case .htmlBlock, .thematicBreak:
         break

@@ -9,6 +9,9 @@ public struct Claim: Sendable, Hashable {
   public var expectation: Expectation
   /// The claim is skipped, never passed, on a machine with fewer cores.
   public var neededCores: Int?
+  /// The claim is an exercise's goal judged on the exercise's starter, which must miss at
+  /// least one of its goals: it is not a statement of the lesson, and failing is its purpose.
+  public var ofStarter = false
 
   public init(
     text: String, location: SourceLocation, target: String, quantity: Quantity,
@@ -135,5 +138,33 @@ public struct Expectation: Sendable, Hashable {
     case .atMost, .lessThan: factors = [0.6]
     }
     return factors.allSatisfy { !stating(measured * $0).holds(for: measured) }
+  }
+}
+
+extension Claim {
+  /// The same goal, judged on the example named `example` instead.
+  public func measuring(_ example: String) -> Claim {
+    var claim = self
+    func moved(_ m: Measure) -> Measure { Measure(example: example, label: m.label) }
+    switch quantity {
+    case .single(let m): claim.quantity = .single(moved(m))
+    case .ratio(let a, let b): claim.quantity = .ratio(moved(a), moved(b))
+    }
+    switch claim.quantity {
+    case .single(let m): claim.target = m.description
+    case .ratio(let a, let b): claim.target = "\(a)/\(b)"
+    }
+    return claim
+  }
+
+  /// The labels the claim reads (`NAME@label`), or "time" for a wall time: what a hint's
+  /// `for=` names.
+  public var goalNames: [String] {
+    let measures: [Measure]
+    switch quantity {
+    case .single(let m): measures = [m]
+    case .ratio(let a, let b): measures = [a, b]
+    }
+    return measures.map { $0.label ?? "time" }
   }
 }

@@ -37,6 +37,8 @@ public struct Example: Sendable {
   /// The example must have the machine to itself even when it mostly waits: for one that
   /// holds something other runs may want too, such as a fixed TCP port.
   public var runsAlone = false
+  /// For one version of an exercise, which one and the exercise's name; nil for an example.
+  public var exercise: ExercisePart?
 
   public init(
     name: String, location: SourceLocation, chunks: [CodeChunk], mode: Mode = .run,
@@ -85,5 +87,21 @@ public struct ExpectedText: Sendable, Hashable {
     self.text = text
     self.location = location
     self.unordered = unordered
+  }
+}
+
+/// One of an exercise's two programs: the starter the reader begins from, or the book's own
+/// solution. Both are judged against the exercise's goals, the solution to pass them all and
+/// the starter to miss at least one.
+public struct ExercisePart: Sendable, Hashable {
+  public enum Version: String, Sendable, Hashable, Codable { case starter, solution }
+
+  public var version: Version
+  /// The exercise's name, which its goals (claims and expected output) name.
+  public var exercise: String
+
+  public init(_ version: Version, of exercise: String) {
+    self.version = version
+    self.exercise = exercise
   }
 }

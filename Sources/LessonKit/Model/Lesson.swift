@@ -14,10 +14,13 @@ public struct Lesson: Sendable {
   /// The lesson says, with `<!-- lesson-runner: checks nothing -->`, that it has no examples
   /// and no claims on purpose.
   public var checksNothingOnPurpose: Bool
+  /// The exercises the reader does; each one's starter and solution are among `examples`.
+  public var exercises: [Exercise] = []
 
   public init(
     number: Int?, slug: String, title: String, path: String, source: String,
-    examples: [Example], claims: [Claim], checksNothingOnPurpose: Bool = false
+    examples: [Example], claims: [Claim], checksNothingOnPurpose: Bool = false,
+    exercises: [Exercise] = []
   ) {
     self.number = number
     self.slug = slug
@@ -27,6 +30,7 @@ public struct Lesson: Sendable {
     self.examples = examples
     self.claims = claims
     self.checksNothingOnPurpose = checksNothingOnPurpose
+    self.exercises = exercises
   }
 
   /// The marker a lesson with nothing to check writes on a line of its own.
@@ -51,6 +55,19 @@ public struct Lesson: Sendable {
 
   public func example(named name: String) -> Example? {
     examples.first { $0.name == name }
+  }
+
+  /// The claims the lesson states: every claim but exercises' goals judged on starters.
+  public var statedClaims: [Claim] { claims.filter { !$0.ofStarter } }
+
+  public func exercise(named name: String) -> Exercise? {
+    exercises.first { $0.name == name }
+  }
+
+  /// The claims that are goals of `exercise`, as the lesson states them (judged on its
+  /// solution, or on the reader's answer).
+  public func goals(of exercise: Exercise) -> [Claim] {
+    claims.filter { !$0.ofStarter && $0.examples == [exercise.name] }
   }
 
   /// `01-two-stones`, the lesson's file name without extension.

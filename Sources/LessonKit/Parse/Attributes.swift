@@ -4,6 +4,8 @@ enum BlockKind: String, CaseIterable, Sendable {
   /// A Python example (`python example=NAME`), run with python3; without `example=`, a
   /// python block is prose.
   case python
+  /// A hint to an exercise, in Markdown: `hint example=NAME`.
+  case hint
 
   /// "a swift block", "an output block": for messages.
   var phrase: String { self == .output ? "an output block" : "a \(rawValue) block" }
@@ -40,8 +42,16 @@ enum Attributes {
   static let table: [AttributeSpec] = [
     AttributeSpec(
       name: "example", takesValue: true,
-      blocks: [.swift, .output, .diagnostic, .stderr, .python],
+      blocks: [.swift, .output, .diagnostic, .stderr, .python, .hint],
       roles: [.example], sample: "example=NAME"),
+    AttributeSpec(
+      name: "starter", takesValue: false, blocks: [.swift, .python], roles: [.example],
+      sample: "starter"),
+    AttributeSpec(
+      name: "solution", takesValue: false, blocks: [.swift, .python], roles: [.example],
+      sample: "solution"),
+    AttributeSpec(
+      name: "for", takesValue: true, blocks: [.hint], roles: [], sample: "for=time"),
     AttributeSpec(
       name: "setup", takesValue: true, blocks: [.swift], roles: [.setup], sample: "setup=NAME"),
     AttributeSpec(

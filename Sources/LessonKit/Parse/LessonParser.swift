@@ -47,6 +47,7 @@ public enum LessonParser {
     let examples = state.assembleExamples()
     state.checkSetups()
     state.checkClaims(against: examples)
+    let exercises = state.completeExercises(examples: examples)
     state.checkMarker(examples: examples)
     if !state.diagnostics.isEmpty {
       throw LessonErrors(
@@ -57,7 +58,8 @@ public enum LessonParser {
     }
     return Lesson(
       number: number, slug: slug, title: title ?? slug, path: path, source: source,
-      examples: examples, claims: state.claims, checksNothingOnPurpose: state.marker != nil)
+      examples: examples, claims: state.claims, checksNothingOnPurpose: state.marker != nil,
+      exercises: exercises)
   }
 
   /// `03-event-loop.md` gives (3, "event-loop"); `draft.md` gives (nil, "draft").
@@ -87,6 +89,16 @@ private struct ExampleBlock {
   /// The example's settings written on this block (`Attributes.exampleSettings`).
   var settings: [String: Setting]
   var language: Example.Language = .swift
+  /// For a block of an exercise: `starter` or `solution`, and where it says so.
+  var version: (ExercisePart.Version, SourceLocation)?
+}
+
+/// A hint block, its attributes checked.
+private struct HintBlock {
+  var exercise: String
+  var nameAt: SourceLocation
+  var goal: Setting?
+  var hint: Hint
 }
 
 /// A swift block that is a setup, its attributes checked.
@@ -135,6 +147,9 @@ private struct State {
   var exampleBlocks: [ExampleBlock] = []
   var setupBlocks: [String: SetupBlock] = [:]
   var expectedBlocks: [ExpectedBlock] = []
+  var hintBlocks: [HintBlock] = []
+  /// Exercises as they were assembled: name, first fence, starter's first fence.
+  var exercises: [Exercise] = []
   /// Names of examples and setups declared by a block that has an error: other errors that
   /// would only repeat it (an output block for an example that "no swift block defines") are
   /// not reported.
@@ -266,11 +281,17 @@ private struct State {
         markNamesBroken(info)
         return
       }
+      guard let version = exerciseVersion(given) else {
+        markNamesBroken(info)
+        return
+      }
       exampleBlocks.append(
         ExampleBlock(
           name: name.value, fence: fence, chunk: chunk, hidden: false,
           settings: given.filter { Attributes.exampleSettings.contains($0.key) },
-          language: .python))
+          language: .python, version: version))
+    case .hint:
+      readHintBlock(given: given, written: written, broken: broken, fence: fence, chunk: chunk)
     case .output, .diagnostic, .stderr:
       readExpectedBlock(
         kind: kind, given: given, written: written, broken: broken, fence: fence, chunk: chunk)
@@ -375,10 +396,15 @@ private struct State {
         return
       }
       if role == .example {
+        guard let version = exerciseVersion(given) else {
+          markNamesBroken(info)
+          return
+        }
         exampleBlocks.append(
           ExampleBlock(
             name: name.value, fence: fence, chunk: chunk, hidden: given["hidden"] != nil,
-            settings: given.filter { Attributes.exampleSettings.contains($0.key) }))
+            settings: given.filter { Attributes.exampleSettings.contains($0.key) },
+            version: version))
       } else if let earlier = setupBlocks[name.value] {
         error(
           at: name.at,
@@ -393,6 +419,44 @@ private struct State {
     case .fragment:
       break
     }
+  }
+
+  /// Whether an example block is part of an exercise, and which version: nil inside when it
+  /// is an ordinary example; nil outside when the block says both (reported).
+  mutating func exerciseVersion(_ given: [String: Setting]) -> (
+    ExercisePart.Version, SourceLocation
+  )?? {
+    switch (given["starter"], given["solution"]) {
+    case (let starter?, let solution?):
+      error(
+        at: later(starter.at, solution.at),
+        "a block is an exercise's starter or its solution, not both: keep one")
+      return nil
+    case (let starter?, nil): return .some((.starter, starter.at))
+    case (nil, let solution?): return .some((.solution, solution.at))
+    case (nil, nil): return .some(nil)
+    }
+  }
+
+  mutating func readHintBlock(
+    given: [String: Setting], written: [String: SourceLocation], broken: Bool,
+    fence: SourceLocation, chunk: CodeChunk
+  ) {
+    guard let name = given["example"] else {
+      if written["example"] == nil {
+        error(at: fence, "a hint block must name its exercise: hint example=NAME")
+      }
+      return
+    }
+    guard checkName(name.value, at: name.at), !broken else { return }
+    if LessonSource.lines(chunk.code).allSatisfy({ $0.trimmingSpaces.isEmpty }) {
+      error(at: fence, "this hint block is empty: write the hint in it, in Markdown")
+      return
+    }
+    hintBlocks.append(
+      HintBlock(
+        exercise: name.value, nameAt: name.at, goal: given["for"],
+        hint: Hint(text: chunk.code, location: chunk.location, goal: given["for"]?.value)))
   }
 
   mutating func readExpectedBlock(
@@ -457,13 +521,27 @@ private struct State {
     var examples: [Example] = []
     for name in order {
       guard let blocks = grouped[name], !blocks.isEmpty else { continue }
-      if let example = assemble(name, blocks) {
+      if blocks.contains(where: { $0.version != nil }) {
+        if let (starter, solution) = assembleExercise(name, blocks, others: grouped) {
+          examples += [starter, solution]
+        } else {
+          brokenExamples.insert(name)
+        }
+      } else if let example = assemble(name, blocks) {
         examples.append(example)
       } else {
         brokenExamples.insert(name)
       }
     }
     attach(to: &examples)
+    for exercise in exercises {
+      // The starter is judged against the same expected text as the solution.
+      guard let solution = examples.first(where: { $0.name == exercise.name }),
+        let s = examples.firstIndex(where: { $0.name == exercise.starterName })
+      else { continue }
+      examples[s].expectedOutput = solution.expectedOutput
+      examples[s].expectedStderr = solution.expectedStderr
+    }
     for example in examples {
       if example.mode == .compileFail && example.expectedDiagnostics == nil
         && !brokenDiagnostics.contains(example.name)
@@ -490,6 +568,74 @@ private struct State {
       }
     }
     return examples
+  }
+
+  /// An exercise's starter and solution, from blocks that each say `starter` or `solution`;
+  /// nil when they cannot be (reported).
+  mutating func assembleExercise(
+    _ name: String, _ blocks: [ExampleBlock], others: [String: [ExampleBlock]]
+  ) -> (Example, Example)? {
+    guard let first = blocks.first else { return nil }
+    var ok = true
+    for block in blocks where block.version == nil {
+      error(
+        at: block.fence,
+        "example '\(name)' is an exercise, so each of its blocks says whether it is the starter or the solution: add starter or solution"
+      )
+      ok = false
+    }
+    for block in blocks where block.hidden {
+      error(
+        at: block.fence,
+        "an exercise's blocks cannot be hidden: the starter is the reader's to see, and the solution is never shown"
+      )
+      ok = false
+    }
+    for key in ["compile-only", "compile-fail"] {
+      if let s = setting(key, in: blocks) {
+        error(at: s.at, "an exercise is run and judged on its goals, so it cannot be \(key)")
+        ok = false
+      }
+    }
+    let starterName = Exercise.starterName(of: name)
+    if let clash = others[starterName]?.first {
+      error(
+        at: clash.fence,
+        "example '\(starterName)' has the name of the starter of exercise '\(name)' (line \(first.fence.line)): rename it"
+      )
+      ok = false
+    }
+    let starterBlocks = blocks.filter { $0.version?.0 == .starter }
+    let solutionBlocks = blocks.filter { $0.version?.0 == .solution }
+    if starterBlocks.isEmpty || solutionBlocks.isEmpty {
+      let missing = starterBlocks.isEmpty ? "starter" : "solution"
+      error(
+        at: first.fence,
+        "exercise '\(name)' has no \(missing): write a block \(first.language.rawValue) example=\(name) \(missing)"
+      )
+      ok = false
+    }
+    guard ok, let firstStarter = starterBlocks.first else { return nil }
+    // Settings are the exercise's: given on any block, they apply to both versions.
+    var shared: [String: Setting] = [:]
+    for key in Attributes.exampleSettings {
+      if let s = setting(key, in: blocks) { shared[key] = s }
+    }
+    func withShared(_ part: [ExampleBlock]) -> [ExampleBlock] {
+      part.enumerated().map { i, block in
+        var block = block
+        block.settings = i == 0 ? shared : [:]
+        return block
+      }
+    }
+    guard var starter = assemble(starterName, withShared(starterBlocks)),
+      var solution = assemble(name, withShared(solutionBlocks))
+    else { return nil }
+    starter.exercise = ExercisePart(.starter, of: name)
+    solution.exercise = ExercisePart(.solution, of: name)
+    exercises.append(
+      Exercise(name: name, location: first.fence, starterLocation: firstStarter.fence))
+    return (starter, solution)
   }
 
   /// The value of a setting given on any one block of an example.
@@ -731,6 +877,87 @@ private struct State {
         }
       }
     }
+  }
+
+  // MARK: Exercises
+
+  /// Checks each exercise's goals and hints, gives it its hints, and adds its goals judged
+  /// on its starter to the claims.
+  mutating func completeExercises(examples: [Example]) -> [Exercise] {
+    let names = Set(exercises.map(\.name))
+    let starters = Dictionary(
+      exercises.map { ($0.starterName, $0.name) }, uniquingKeysWith: { a, _ in a })
+    var starterClaims: [Claim] = []
+    for claim in claims {
+      if let starter = claim.examples.first(where: { starters[$0] != nil }),
+        let exercise = starters[starter]
+      {
+        error(
+          at: claim.location,
+          "claim '\(claim.text)' names the starter of exercise '\(exercise)': a goal names the exercise, claim:\(exercise), and is judged on its starter and its solution both"
+        )
+        continue
+      }
+      let named = claim.examples.filter(names.contains)
+      guard let exercise = named.first else { continue }
+      if claim.examples.count > 1 {
+        error(
+          at: claim.location,
+          "claim '\(claim.text)' compares exercise '\(exercise)' with another example: a goal measures the exercise alone, so that the reader's answer can be judged on its own"
+        )
+        continue
+      }
+      var starterClaim = claim.measuring(Exercise.starterName(of: exercise))
+      starterClaim.ofStarter = true
+      starterClaims.append(starterClaim)
+    }
+    claims += starterClaims
+
+    var complete = exercises
+    for hint in hintBlocks {
+      guard let index = complete.firstIndex(where: { $0.name == hint.exercise }) else {
+        if brokenExamples.contains(hint.exercise) { continue }
+        error(
+          at: hint.nameAt,
+          examples.contains(where: { $0.name == hint.exercise })
+            ? "hint for '\(hint.exercise)', which is an example, not an exercise: hints belong to exercises (blocks that say starter or solution)"
+            : "hint for exercise '\(hint.exercise)', which no swift block defines")
+        continue
+      }
+      let exercise = complete[index]
+      if let goal = hint.goal {
+        let solution = examples.first { $0.name == exercise.name }
+        let labels = claims.filter { !$0.ofStarter && $0.examples == [exercise.name] }
+          .flatMap(\.goalNames)
+        var known = labels
+        if solution?.expectedOutput != nil { known.append("output") }
+        if solution?.expectedStderr != nil { known.append("stderr") }
+        known.append("exit")
+        if !known.contains(goal.value) {
+          let list = Array(Set(known)).sorted().joined(separator: ", ")
+          error(
+            at: goal.at,
+            "hint for '\(goal.value)', which is not a goal of exercise '\(exercise.name)'; its goals are \(list)"
+          )
+          continue
+        }
+      }
+      complete[index].hints.append(hint.hint)
+    }
+    for exercise in complete {
+      guard let solution = examples.first(where: { $0.name == exercise.name }) else { continue }
+      let hasGoal =
+        !claims.filter({ !$0.ofStarter && $0.examples == [exercise.name] }).isEmpty
+        || solution.expectedOutput != nil || solution.expectedStderr != nil
+        || solution.expectedEnding != nil
+      if !hasGoal {
+        error(
+          at: exercise.location,
+          "exercise '\(exercise.name)' has no goal: state one as a claim, [about 1 s](claim:\(exercise.name)), or with an output block, output example=\(exercise.name)"
+        )
+      }
+    }
+    return complete
   }
 
   // MARK: The marker of a lesson that checks nothing

@@ -18,6 +18,9 @@ public struct LineTable: Sendable, Hashable, Codable {
     /// The lesson's line and column of the span's first line.
     public var lessonLine: Int
     public var lessonColumn: Int
+    /// The file the lines come from when it is not the lesson: a reader's answer to an
+    /// exercise, checked with the lesson's setup code.
+    public var source: String?
 
     /// Whether a path, as a tool printed it, is this span's file.
     func names(_ path: String) -> Bool {
@@ -27,7 +30,7 @@ public struct LineTable: Sendable, Hashable, Codable {
 
     public init(
       file: String, target: String? = nil, line: Int, count: Int, lessonLine: Int,
-      lessonColumn: Int = 1
+      lessonColumn: Int = 1, source: String? = nil
     ) {
       self.file = file
       self.target = target
@@ -35,6 +38,7 @@ public struct LineTable: Sendable, Hashable, Codable {
       self.count = count
       self.lessonLine = lessonLine
       self.lessonColumn = lessonColumn
+      self.source = source
     }
   }
 
@@ -52,7 +56,7 @@ public struct LineTable: Sendable, Hashable, Codable {
   public func location(file: String, line: Int, column: Int) -> SourceLocation? {
     for span in spans where span.names(file) && line >= span.line && line < span.line + span.count {
       return SourceLocation(
-        file: lesson, line: span.lessonLine + line - span.line,
+        file: span.source ?? lesson, line: span.lessonLine + line - span.line,
         column: column + span.lessonColumn - 1)
     }
     return nil

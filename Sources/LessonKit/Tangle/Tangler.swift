@@ -114,7 +114,8 @@ public enum Tangler {
         spans.append(
           LineTable.Span(
             file: file, target: target, line: line, count: count,
-            lessonLine: chunk.location.line, lessonColumn: chunk.location.column))
+            lessonLine: chunk.location.line, lessonColumn: chunk.location.column,
+            source: chunk.location.file == lesson.path ? nil : chunk.location.file))
       }
     }
     return LineTable(lesson: lesson.path, spans: spans)

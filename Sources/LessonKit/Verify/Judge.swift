@@ -221,15 +221,22 @@ public enum Judge {
   /// The examples whose claims deserve more runs: a failing claim is judged again on the
   /// median of several runs, as is one skipped while the machine was busy.
   public static func examplesToRunAgain(_ results: [ClaimResult]) -> Set<String> {
+    // A starter is meant to miss its goals: missing one once is enough.
     Set(
-      results.filter { $0.verdict == .failed || ($0.verdict == .skipped && $0.measured != nil) }
-        .flatMap(\.claim.examples))
+      results.filter {
+        !$0.claim.ofStarter
+          && ($0.verdict == .failed || ($0.verdict == .skipped && $0.measured != nil))
+      }
+      .flatMap(\.claim.examples))
   }
 
   /// Whether a claim counts against the lesson: it failed, could not be measured, or, in
   /// strict mode, would have passed with a wrong number too.
   public static func fails(_ claim: ClaimReport, strict: Bool) -> Bool {
-    claim.verdict == .failed || claim.verdict == .unmeasured || (strict && claim.sharp == false)
+    // An exercise's starter is judged as a whole, in `judgingStarters`.
+    guard claim.ofStarter != true else { return false }
+    return claim.verdict == .failed || claim.verdict == .unmeasured
+      || (strict && claim.sharp == false)
   }
 
   /// The lesson's status: an error when it is malformed or an example does not build; a
@@ -250,11 +257,57 @@ public enum Judge {
     return .passed
   }
 
+  /// The goals an exercise's starter missed: the failures of its run (an output, an
+  /// ending) and the goals judged on it that did not hold.
+  public static func goalsMissed(by starter: ExampleReport, claims: [ClaimResult]) -> [Diagnostic] {
+    let runs = starter.diagnostics.filter { $0.severity == .error }
+    let goals = claims.filter {
+      $0.claim.ofStarter && $0.claim.examples == [starter.name]
+        && ($0.verdict == .failed || $0.verdict == .unmeasured)
+    }.map { result in
+      Diagnostic(
+        at: result.claim.location,
+        "goal “\(result.claim.text)” not met: "
+          + (result.measured.map {
+            "measured \(Format.value($0, result.claim.expectation.dimension))"
+          } ?? (result.reason ?? "not measured"))
+          + ", holds for \(Format.range(result.claim.expectation))")
+    }
+    return runs + goals
+  }
+
+  /// Each exercise's starter judged as a whole: it passes when it misses at least one goal
+  /// (what it missed is kept as notes), and fails when it meets them all, since the reader
+  /// would have nothing to do.
+  static func judgingStarters(_ examples: [ExampleReport], claims: [ClaimResult])
+    -> [ExampleReport]
+  {
+    examples.map { report in
+      guard let exercise = report.starterOf, report.status == .passed || report.status == .failed
+      else { return report }
+      var report = report
+      let missed = goalsMissed(by: report, claims: claims)
+      if missed.isEmpty {
+        report.status = .failed
+        report.diagnostics.append(
+          Diagnostic(
+            at: SourceLocation(file: report.file, line: report.line),
+            "the starter of exercise '\(exercise)' already meets every goal, so the reader has nothing to do: make it too slow or wrong in the way the exercise asks to fix"
+          ))
+      } else {
+        report.status = .passed
+        report.diagnostics = missed.map { Diagnostic(.note, at: $0.location, $0.message) }
+      }
+      return report
+    }
+  }
+
   /// The whole report of a lesson.
   public static func report(
     of lesson: Lesson, environment: RunEnvironment, diagnostics: [Diagnostic] = [],
     examples: [ExampleReport], claims: [ClaimResult], strict: Bool
   ) -> LessonReport {
+    let examples = judgingStarters(examples, claims: claims)
     let claimReports = claims.map(ClaimReport.init)
     return LessonReport(
       lesson: lesson.path, number: lesson.number, title: lesson.title,
@@ -270,7 +323,8 @@ public enum Judge {
     ExampleReport(
       name: example.name, file: example.location.file, line: example.location.line,
       mode: example.mode, status: example.mode == .compileOnly ? .notRun : .passed,
-      diagnostics: [], runs: [], codeHash: codeHash(of: example))
+      diagnostics: [], runs: [], codeHash: codeHash(of: example),
+      starterOf: example.exercise?.version == .starter ? example.exercise?.exercise : nil)
   }
 
   /// A hash of the code an example compiles: runs of the same code can be compared.

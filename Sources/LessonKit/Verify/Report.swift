@@ -72,10 +72,14 @@ public struct ExampleReport: Sendable, Codable {
   /// A hash of the code the example compiles, so a later run can tell whether the runs
   /// recorded here were of the same program.
   public var codeHash: String?
+  /// For an exercise's starter, the exercise's name: the starter passes when it misses at
+  /// least one of the exercise's goals.
+  public var starterOf: String?
 
   public init(
     name: String, file: String, line: Int, mode: Example.Mode, status: Status,
-    diagnostics: [Diagnostic], runs: [RunRecord], codeHash: String? = nil
+    diagnostics: [Diagnostic], runs: [RunRecord], codeHash: String? = nil,
+    starterOf: String? = nil
   ) {
     self.name = name
     self.file = file
@@ -85,6 +89,7 @@ public struct ExampleReport: Sendable, Codable {
     self.diagnostics = diagnostics
     self.runs = runs
     self.codeHash = codeHash
+    self.starterOf = starterOf
   }
 }
 
@@ -108,6 +113,8 @@ public struct ClaimReport: Sendable, Codable, Hashable {
   public var reason: String?
   /// Whether a wrong number (1.5 or 0.6 times the measured value) would have failed.
   public var sharp: Bool?
+  /// An exercise's goal judged on its starter, which is meant to miss it.
+  public var ofStarter: Bool?
 
   public init(_ result: ClaimResult) {
     let c = result.claim
@@ -127,6 +134,7 @@ public struct ClaimReport: Sendable, Codable, Hashable {
     verdict = result.verdict
     reason = result.reason
     sharp = result.sharp
+    ofStarter = c.ofStarter ? true : nil
   }
 }
 

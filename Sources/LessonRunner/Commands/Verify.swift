@@ -81,7 +81,7 @@ struct Verify: ParsableCommand {
       files, in: workspace, console: console, strict: strict, oneAtATime: oneAtATime)
   }
 
-  private static func installInterrupts(_ console: Console) {
+  static func installInterrupts(_ console: Console) {
     Interrupts.install { signal in
       console.line()
       console.line(
@@ -142,7 +142,7 @@ struct Verify: ParsableCommand {
       for report in reports {
         let mark = report.status == .passed ? console.paint("✓", .green) : console.paint("✗", .red)
         let examples = report.examples.count
-        let claims = report.claims.count
+        let claims = report.claims.filter { $0.ofStarter != true }.count
         console.line(
           "\(mark) \(report.lesson): \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")"
             + console.paint("  (\(TerminalReporter.counts(report)))", .dim))

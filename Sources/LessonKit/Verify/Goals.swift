@@ -1,0 +1,98 @@
+/// One goal of an exercise, judged on a program's runs: the reader's answer, or the book's
+/// starter or solution.
+public struct GoalResult: Sendable, Hashable {
+  /// What a hint's `for=` names: `time` or a claim's label, `output`, `stderr` or `exit`.
+  public var goal: String
+  /// The goal in words: the claim's text, or what the program must print or how it must end.
+  public var text: String
+  /// Where the lesson states it.
+  public var location: SourceLocation
+  public var met: Bool
+  /// What was measured or seen, in words.
+  public var detail: String?
+
+  public init(
+    goal: String, text: String, location: SourceLocation, met: Bool, detail: String? = nil
+  ) {
+    self.goal = goal
+    self.text = text
+    self.location = location
+    self.met = met
+    self.detail = detail
+  }
+}
+
+extension Judge {
+  /// The goals of `exercise` judged on the runs of `program`, a build of the exercise (the
+  /// reader's answer, checked under the exercise's own name), and on the goals' claim
+  /// results: how it must end, what it must print, then each claim, in the lesson's order.
+  public static func goals(
+    of exercise: Exercise, in lesson: Lesson, program: ExampleReport, claims: [ClaimResult]
+  ) -> [GoalResult] {
+    guard let solution = lesson.example(named: exercise.name) else { return [] }
+    var results: [GoalResult] = []
+    let runs = program.runs
+    let endingText = solution.expectedEnding.map { "it \($0)" } ?? "it exits with status 0"
+    let badEnding = runs.first { run in
+      solution.expectedEnding.map { !$0.matches(run.ending) } ?? !run.succeeded
+    }
+    results.append(
+      GoalResult(
+        goal: "exit", text: endingText, location: exercise.location,
+        met: !runs.isEmpty && badEnding == nil,
+        detail: runs.isEmpty
+          ? "it did not run" : badEnding.map { "it \(describe($0.ending))" }))
+    let ended = runs.filter { run in
+      solution.expectedEnding.map { $0.matches(run.ending) } ?? run.succeeded
+    }
+    let texts: [(String, ExpectedText?, KeyPath<RunRecord, String>, String)] = [
+      ("output", solution.expectedOutput, \.stdout, "it prints what the lesson expects"),
+      (
+        "stderr", solution.expectedStderr, \.stderr,
+        "it writes what the lesson expects on standard error"
+      ),
+    ]
+    for (goal, expected, stream, text) in texts {
+      guard let expected else { continue }
+      let mismatch = ended.lazy.compactMap { run in
+        OutputMatcher.mismatch(
+          expected: expected,
+          actual: goal == "stderr"
+            ? withoutMarkers(run[keyPath: stream], map: SourceMap())
+            : run[keyPath: stream])
+      }.first
+      results.append(
+        GoalResult(
+          goal: goal, text: text,
+          location: SourceLocation(
+            file: expected.location.file, line: max(1, expected.location.line - 1)),
+          met: !ended.isEmpty && mismatch == nil,
+          detail: ended.isEmpty ? "no run ended as it should" : mismatch))
+    }
+    for result in claims where !result.claim.ofStarter && result.claim.examples == [program.name] {
+      let claim = result.claim
+      let measured = result.measured.map { Format.value($0, claim.expectation.dimension) }
+      results.append(
+        GoalResult(
+          goal: claim.goalNames.first ?? "time", text: "“\(claim.text)” (claim:\(claim.target))",
+          location: claim.location,
+          met: result.verdict == .passed || result.verdict == .skipped,
+          detail: (measured.map { "measured \($0)" } ?? result.reason ?? "not measured")
+            + ", holds for \(Format.range(claim.expectation))"
+            + (result.verdict == .skipped
+              ? " (skipped: \(result.reason ?? "not judged here"))" : "")))
+    }
+    return results
+  }
+
+  /// The hint that fits: the first hint for the first missed goal that has one, else the
+  /// first general hint; nil when every goal is met.
+  public static func hint(for results: [GoalResult], of exercise: Exercise) -> Hint? {
+    let missed = results.filter { !$0.met }
+    guard !missed.isEmpty else { return nil }
+    for goal in missed {
+      if let hint = exercise.hints.first(where: { $0.goal == goal.goal }) { return hint }
+    }
+    return exercise.hints.first { $0.goal == nil }
+  }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import LessonKit
+import LessonRun
+
+/// `lesson-runner check 3`: builds and runs the reader's answer to an exercise, and judges
+/// it with the exercise's goals.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check your answer to an exercise against its goals.",
+    discussion: """
+      Builds your file with the lesson's setup code, runs it as the book runs its examples, \
+      and judges it with the exercise's claims and expected output: each goal is shown as \
+      met or missed, with what was measured, and a hint that fits the first goal missed. \
+      Compiler errors point at your file. Exit status: 0 when every goal is met, 1 when one \
+      is missed, 2 when the file does not build or cannot be found.
+      """)
+
+  @Argument(help: "A lesson number, slug or Markdown path.")
+  var lesson: String
+
+  @Argument(help: "The exercise's name; needed only when the lesson has several.")
+  var name: String?
+
+  @Option(help: "The folder of your answers (default: exercises/ in the book's package).")
+  var folder: String?
+
+  @Option(help: "Check this file instead of the one 'lesson-runner exercise' wrote.")
+  var file: String?
+
+  func run() throws {
+    let workspace = try Session.workspace()
+    let (book, exercise) = try Session.exercise(lesson, name, in: workspace)
+    let answer =
+      file.map(Session.url)
+      ?? workspace.answerFile(for: exercise, of: book, in: folder.map(Session.url))
+    let path = workspace.displayPath(answer)
+    guard let data = FileManager.default.contents(atPath: answer.path) else {
+      Session.fail(
+        FileManager.default.fileExists(atPath: answer.path)
+          ? "cannot read \(path)"
+          : "there is no answer at \(path) yet: start with 'swift run lesson-runner exercise \(book.number.map(String.init) ?? book.path) \(exercise.name)'"
+      )
+      throw ExitCode(2)
+    }
+    let code: String
+    switch LessonSource.text(of: data, path: path) {
+    case .success(let text): code = LessonSource.normalizingLineEndings(text)
+    case .failure(let errors):
+      for d in errors.diagnostics { Session.fail(d.description) }
+      throw ExitCode(2)
+    }
+    guard
+      let lesson = Workspace.answerLesson(for: exercise, of: book, code: code, path: path)
+    else {
+      Session.fail("\(book.path) has no solution for exercise '\(exercise.name)'")
+      throw ExitCode(2)
+    }
+
+    let console = Console()
+    Orphans.adopt()
+    Verify.installInterrupts(console)
+    let environment = Session.environment()
+    let terminal = TerminalReporter(console: console, cores: environment.cores, strict: false)
+    terminal.showsVerdicts = false
+    let collector = ReportCollector()
+    let engine = Engine(
+      workspace: workspace, environment: environment, reporters: [terminal, collector])
+    engine.verify([lesson])
+    Interrupts.waitIfStopping()
+    guard let report = collector.reports.first,
+      let program = report.examples.first(where: { $0.name == exercise.name })
+    else {
+      Session.fail("the check of \(path) did not finish")
+      throw ExitCode(2)
+    }
+
+    console.line()
+    if program.status == .buildFailed || report.status == .error {
+      for d in report.diagnostics where program.status != .buildFailed {
+        console.line(console.paint(d.description, .red))
+      }
+      console.line(
+        console.paint(
+          "✗ \(path) does not build: fix the errors above, then check it again.", .red, .bold))
+      throw ExitCode(2)
+    }
+    let claims = Judge.claims(of: lesson, examples: report.examples, cores: environment.cores)
+    let goals = Judge.goals(of: exercise, in: book, program: program, claims: claims)
+    console.line(
+      console.paint("Goals of exercise \(exercise.name)", .bold)
+        + console.paint("  (\(book.path):\(exercise.location.line), judged on \(path))", .dim))
+    for goal in goals {
+      let mark = goal.met ? console.paint("✓", .green) : console.paint("✗", .red, .bold)
+      console.line(
+        "  \(mark) \(goal.text)"
+          + console.paint("  \(goal.location.file):\(goal.location.line)", .dim))
+      if let detail = goal.detail {
+        console.line(console.paint("      \(detail)", goal.met ? .dim : .red))
+      }
+    }
+    console.line()
+    let missed = goals.filter { !$0.met }.count
+    if missed == 0 {
+      console.line(
+        console.paint(
+          "✓ Solved: every goal of \(exercise.name) holds for \(path).", .green, .bold))
+      return
+    }
+    if let hint = Judge.hint(for: goals, of: exercise) {
+      console.line(
+        console.paint("Hint", .bold)
+          + console.paint(
+            "  (\(book.path):\(hint.location.line)\(hint.goal.map { ", for the goal on \($0)" } ?? ""))",
+            .dim))
+      var lines = hint.text.split(separator: "\n", omittingEmptySubsequences: false)
+      if lines.last == "" { lines.removeLast() }
+      for line in lines { console.line("  " + line) }
+    }
+    console.line(
+      console.paint(
+        "✗ Not yet: \(missed) of \(goals.count) goal\(goals.count == 1 ? "" : "s") missed. Edit \(path) and check it again.",
+        .red, .bold))
+    throw ExitCode(1)
+  }
+}
