@@ -98,7 +98,7 @@ import Testing
     ]) { $1 }
     let log = folder.appendingPathExtension("log")  // beside the notes, not among them
     defer { try? FileManager.default.removeItem(at: log) }
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let output = try FileHandle(forWritingTo: log)
     process.standardOutput = output
     process.standardError = output

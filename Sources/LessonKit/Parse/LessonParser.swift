@@ -453,6 +453,13 @@ private struct State {
       error(at: fence, "this hint block is empty: write the hint in it, in Markdown")
       return
     }
+    if chunk.code.lowercased().contains("](claim:") {
+      error(
+        at: fence,
+        "a claim inside a hint is never checked: state goals in the lesson's text, and keep hints to words"
+      )
+      return
+    }
     hintBlocks.append(
       HintBlock(
         exercise: name.value, nameAt: name.at, goal: given["for"],
