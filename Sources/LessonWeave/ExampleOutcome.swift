@@ -37,6 +37,12 @@ struct ExampleOutcome {
     view.verdict = report.status.rawValue
     view.mark = report.status == .passed || report.status == .notRun ? "✓" : "✗"
     view.messages = report.diagnostics.map { HTML.visible($0.description) }
+    let isStarter = example.exercise?.version == .starter
+    if isStarter && report.status == .passed {
+      // A starter passes by missing goals: say which, as what the reader will fix.
+      view.mark = "·"
+      view.messages = report.diagnostics.map { HTML.visible($0.message) }
+    }
     switch (example.mode, report.status) {
     case (_, .buildFailed):
       view.summary = "does not build"
@@ -60,10 +66,14 @@ struct ExampleOutcome {
       let meant =
         example.expectedEnding.map { $0.matches(run.ending) ? ", as the lesson expects" : "" } ?? ""
       view.summary =
-        Format.value(run.wallSeconds, .time) + " · " + Self.ending(run.ending) + meant
-        + (report.status == .passed && example.expectedOutput != nil ? " · output matches" : "")
-        + (report.status == .passed && example.expectedStderr != nil
-          ? " · standard error matches" : "")
+        isStarter
+        ? Format.value(run.wallSeconds, .time) + " · "
+          + (report.status == .passed
+            ? "misses a goal, as a starter should" : "meets every goal, so it is no exercise")
+        : Format.value(run.wallSeconds, .time) + " · " + Self.ending(run.ending) + meant
+          + (report.status == .passed && example.expectedOutput != nil ? " · output matches" : "")
+          + (report.status == .passed && example.expectedStderr != nil
+            ? " · standard error matches" : "")
       if report.runs.count > 1 {
         let index = report.runs.firstIndex(of: run).map { $0 + 1 } ?? report.runs.count
         view.note = "Run \(index) of \(report.runs.count): the one with the median time."
@@ -87,6 +97,9 @@ struct ExampleOutcome {
   }
 
   private var heading: String {
+    if let part = example.exercise, part.version == .starter {
+      return "What the starter of \(part.exercise) did in the book's run"
+    }
     switch example.mode {
     case .run: return "What \(example.name) did"
     case .compileOnly: return "\(example.name) builds"

@@ -297,6 +297,20 @@ import Testing
     }
   }
 
+  @Test func everyLessonEndsWithAnExercise() throws {
+    let dir = Self.root.appendingPathComponent("lessons")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+      .filter { $0.hasSuffix(".md") }.sorted()
+    for name in names {
+      let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+      let lesson = try LessonParser.parse(source: text, path: name, fileName: name)
+      #expect(!lesson.exercises.isEmpty, "\(name) has no exercise")
+      for exercise in lesson.exercises {
+        #expect(!exercise.hints.isEmpty, "\(name): exercise \(exercise.name) has no hint")
+      }
+    }
+  }
+
   @Test func theFormatDocumentsEveryAttribute() throws {
     let doc = try String(
       contentsOf: Self.root.appendingPathComponent("docs/lesson-format.md"), encoding: .utf8)

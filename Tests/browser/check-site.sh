@@ -220,9 +220,27 @@ for page in pages:
             if not ran and svgs:
                 here.append(f"{page}: example {name} has a timeline but no current run")
             timelines += len(svgs)
+        # Exercises: the starter and the commands to try it show, hints are folded, and
+        # the solution is neither shown nor run on the page.
+        exercises = root.find("div", "exercise-commands")
+        for box in exercises:
+            name = box.attrs.get("data-exercise", "?")
+            commands = box.content()
+            if f"lesson-runner exercise" not in commands or f"lesson-runner check" not in commands:
+                here.append(f"{page}: exercise {name} does not show the commands to try it")
+            if not any(f.attrs.get("data-example") == f"{name}-starter" for f in root.find("figure", "starter")):
+                here.append(f"{page}: exercise {name} shows no starter code")
+            if any(f.attrs.get("data-example") == name for f in root.find("figure", "outcome")):
+                here.append(f"{page}: exercise {name} shows its solution's run")
+            if not any(n.attrs.get("data-exercise") == name for n in root.find("p", "solution")):
+                here.append(f"{page}: exercise {name} does not say its solution is hidden")
+        for hint in root.find("details", "hint"):
+            if "open" in hint.attrs:
+                here.append(f"{page}: a hint is open before the reader opens it")
         if not here:
             print(f"ok  {page}: '{h1}', {state} results, {measured} of {len(claims)} claims measured, "
-                  f"{timelines} timeline{'s' if timelines != 1 else ''} for {len(runs)} run example{'s' if len(runs) != 1 else ''}")
+                  f"{timelines} timeline{'s' if timelines != 1 else ''} for {len(runs)} run example{'s' if len(runs) != 1 else ''}, "
+                  f"{len(exercises)} exercise{'s' if len(exercises) != 1 else ''} with {len(root.find('details', 'hint'))} folded hints")
     problems += here
 
 lessons = [href for href in listed if href in pages]
