@@ -89,18 +89,24 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson07NoReentrancy", path: "Sources/Lessons/07-sharing/no-reentrancy", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07MutexCounter", path: "Sources/Lessons/07-sharing/mutex-counter", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07AtomicCounter", path: "Sources/Lessons/07-sharing/atomic-counter", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson07", dependencies: ["Lesson07ActorCounter", "Lesson07Reentrancy", "Lesson07NoReentrancy", "Lesson07MutexCounter", "Lesson07AtomicCounter"], path: "Sources/Lessons/07-sharing/Lesson07", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson07SixTakersStarter", path: "Sources/Lessons/07-sharing/six-takers-starter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson07SixTakers", path: "Sources/Lessons/07-sharing/six-takers", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson07", dependencies: ["Lesson07ActorCounter", "Lesson07Reentrancy", "Lesson07NoReentrancy", "Lesson07MutexCounter", "Lesson07AtomicCounter", "Lesson07SixTakersStarter", "Lesson07SixTakers"], path: "Sources/Lessons/07-sharing/Lesson07", swiftSettings: lessonSettings),
   // lessons/08-streams.md
   .executableTarget(name: "Lesson08Ticks", dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/Lessons/08-streams/ticks", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08Unbounded", path: "Sources/Lessons/08-streams/unbounded", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08Newest", path: "Sources/Lessons/08-streams/newest", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08Channel", dependencies: [.product(name: "AsyncAlgorithms", package: "swift-async-algorithms")], path: "Sources/Lessons/08-streams/channel", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08Merged", dependencies: [.product(name: "AsyncAlgorithms", package: "swift-async-algorithms")], path: "Sources/Lessons/08-streams/merged", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson08", dependencies: ["Lesson08Ticks", "Lesson08Unbounded", "Lesson08Newest", "Lesson08Channel", "Lesson08Merged"], path: "Sources/Lessons/08-streams/Lesson08", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson08ProgressStarter", path: "Sources/Lessons/08-streams/progress-starter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson08Progress", path: "Sources/Lessons/08-streams/progress", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson08", dependencies: ["Lesson08Ticks", "Lesson08Unbounded", "Lesson08Newest", "Lesson08Channel", "Lesson08Merged", "Lesson08ProgressStarter", "Lesson08Progress"], path: "Sources/Lessons/08-streams/Lesson08", swiftSettings: lessonSettings),
   // lessons/09-from-asyncio.md
   .executableTarget(name: "Lesson09SwiftSequential", path: "Sources/Lessons/09-from-asyncio/swift-sequential", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson09SwiftTasks", path: "Sources/Lessons/09-from-asyncio/swift-tasks", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson09", dependencies: ["Lesson09SwiftSequential", "Lesson09SwiftTasks"], path: "Sources/Lessons/09-from-asyncio/Lesson09", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson09GatherStarter", path: "Sources/Lessons/09-from-asyncio/gather-starter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson09Gather", path: "Sources/Lessons/09-from-asyncio/gather", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson09", dependencies: ["Lesson09SwiftSequential", "Lesson09SwiftTasks", "Lesson09GatherStarter", "Lesson09Gather"], path: "Sources/Lessons/09-from-asyncio/Lesson09", swiftSettings: lessonSettings),
 ]
 // MARK: End of tangled lessons.
 

@@ -208,6 +208,8 @@ private func record(_ ending: RunRecord.Ending, wall: Double, stdout: String) ->
     #expect(goals.map(\.goal) == ["exit", "output", "took", "time"])
     #expect(goals.map(\.met) == [true, true, false, false])
     #expect(Judge.hint(for: goals, of: exercise)?.goal == "took")
+    // All that fit: the one for the missed label, then the general one.
+    #expect(Judge.hints(for: goals, of: exercise).map(\.goal) == ["took", nil])
 
     let wrong = try report(
       parsed, "overlap", [record(.exited(0), wall: 0.5, stdout: "B\ntook: 0.5 s\n")])
@@ -225,6 +227,7 @@ private func record(_ ending: RunRecord.Ending, wall: Double, stdout: String) ->
       claims: Judge.claims(of: parsed, examples: [solved], cores: 2))
     #expect(solvedGoals.allSatisfy { $0.met })
     #expect(Judge.hint(for: solvedGoals, of: exercise) == nil)
+    #expect(Judge.hints(for: solvedGoals, of: exercise).isEmpty)
 
     let crashed = try report(parsed, "overlap", [record(.signalled(4), wall: 0.1, stdout: "")])
     let crashGoals = Judge.goals(

@@ -85,6 +85,20 @@ extension Judge {
     return results
   }
 
+  /// Every hint that fits what was missed, the best first: the hints for each missed goal
+  /// in the order of the goals, then the general hints. Empty when every goal is met.
+  public static func hints(for results: [GoalResult], of exercise: Exercise) -> [Hint] {
+    let missed = results.filter { !$0.met }
+    guard !missed.isEmpty else { return [] }
+    var found: [Hint] = []
+    for goal in missed {
+      for hint in exercise.hints where hint.goal == goal.goal && !found.contains(hint) {
+        found.append(hint)
+      }
+    }
+    return found + exercise.hints.filter { $0.goal == nil }
+  }
+
   /// The hint that fits: the first hint for the first missed goal that has one, else the
   /// first general hint; nil when every goal is met.
   public static func hint(for results: [GoalResult], of exercise: Exercise) -> Hint? {

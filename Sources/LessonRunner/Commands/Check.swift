@@ -28,6 +28,9 @@ struct Check: ParsableCommand {
   @Option(help: "Check this file instead of the one 'lesson-runner exercise' wrote.")
   var file: String?
 
+  @Flag(help: "Show every hint for the goals missed, not only the first that fits.")
+  var hints = false
+
   func run() throws {
     let workspace = try Session.workspace()
     let (book, exercise) = try Session.exercise(lesson, name, in: workspace)
@@ -107,7 +110,8 @@ struct Check: ParsableCommand {
           "✓ Solved: every goal of \(exercise.name) holds for \(path).", .green, .bold))
       return
     }
-    if let hint = Judge.hint(for: goals, of: exercise) {
+    let fitting = Judge.hints(for: goals, of: exercise)
+    for hint in hints ? fitting : Array(fitting.prefix(1)) {
       console.line(
         console.paint("Hint", .bold)
           + console.paint(
@@ -116,6 +120,13 @@ struct Check: ParsableCommand {
       var lines = hint.text.split(separator: "\n", omittingEmptySubsequences: false)
       if lines.last == "" { lines.removeLast() }
       for line in lines { console.line("  " + line) }
+      console.line()
+    }
+    if !hints && fitting.count > 1 {
+      console.line(
+        console.paint(
+          "\(fitting.count - 1) more hint\(fitting.count == 2 ? "" : "s") for what is missed: add --hints to see them.",
+          .dim))
     }
     console.line(
       console.paint(
