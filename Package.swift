@@ -22,7 +22,9 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson01PolishOneByOne", path: "Sources/Lessons/01-two-stones/polish-one-by-one", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson01PolishTwoHands", path: "Sources/Lessons/01-two-stones/polish-two-hands", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson01PolishOneHand", path: "Sources/Lessons/01-two-stones/polish-one-hand", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson01", dependencies: ["Lesson01OneAtATime", "Lesson01TwoHands", "Lesson01OneHand", "Lesson01PolishOneByOne", "Lesson01PolishTwoHands", "Lesson01PolishOneHand"], path: "Sources/Lessons/01-two-stones/Lesson01", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01ThreeStonesStarter", path: "Sources/Lessons/01-two-stones/three-stones-starter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01ThreeStones", path: "Sources/Lessons/01-two-stones/three-stones", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01", dependencies: ["Lesson01OneAtATime", "Lesson01TwoHands", "Lesson01OneHand", "Lesson01PolishOneByOne", "Lesson01PolishTwoHands", "Lesson01PolishOneHand", "Lesson01ThreeStonesStarter", "Lesson01ThreeStones"], path: "Sources/Lessons/01-two-stones/Lesson01", swiftSettings: lessonSettings),
   // lessons/02-blocking.md
   .executableTarget(name: "Lesson02HoldingHand", path: "Sources/Lessons/02-blocking/holding-hand", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson02OpenHand", path: "Sources/Lessons/02-blocking/open-hand", swiftSettings: lessonSettings),
@@ -33,7 +35,9 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson02NioPool", dependencies: [.product(name: "NIOPosix", package: "swift-nio")], path: "Sources/Lessons/02-blocking/nio-pool", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson02TenThousandTasks", path: "Sources/Lessons/02-blocking/ten-thousand-tasks", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson02TenThousandThreads", path: "Sources/Lessons/02-blocking/ten-thousand-threads", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson02", dependencies: ["Lesson02HoldingHand", "Lesson02OpenHand", "Lesson02BlockedPool", "Lesson02SleepingPool", "Lesson02GlobalQueue", "Lesson02OwnThread", "Lesson02NioPool", "Lesson02TenThousandTasks", "Lesson02TenThousandThreads"], path: "Sources/Lessons/02-blocking/Lesson02", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02PriceListStarter", path: "Sources/Lessons/02-blocking/price-list-starter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02PriceList", path: "Sources/Lessons/02-blocking/price-list", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson02", dependencies: ["Lesson02HoldingHand", "Lesson02OpenHand", "Lesson02BlockedPool", "Lesson02SleepingPool", "Lesson02GlobalQueue", "Lesson02OwnThread", "Lesson02NioPool", "Lesson02TenThousandTasks", "Lesson02TenThousandThreads", "Lesson02PriceListStarter", "Lesson02PriceList"], path: "Sources/Lessons/02-blocking/Lesson02", swiftSettings: lessonSettings),
   // lessons/03-event-loop.md
   .executableTarget(name: "Lesson03TwoJobs", path: "Sources/Lessons/03-event-loop/two-jobs", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson03HiHoiSequential", path: "Sources/Lessons/03-event-loop/hi-hoi-sequential", swiftSettings: lessonSettings),
@@ -43,7 +47,9 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson03MainActorBlocked", path: "Sources/Lessons/03-event-loop/main-actor-blocked", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson03ActorOnLoop", path: "Sources/Lessons/03-event-loop/actor-on-loop", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson03NioHiHoi", dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/Lessons/03-event-loop/nio-hi-hoi", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson03", dependencies: ["Lesson03TwoJobs", "Lesson03HiHoiSequential", "Lesson03HiHoiTasks", "Lesson03HiHoiLoop", "Lesson03BlockedLoop", "Lesson03MainActorBlocked", "Lesson03ActorOnLoop", "Lesson03NioHiHoi"], path: "Sources/Lessons/03-event-loop/Lesson03", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03OnTimeStarter", path: "Sources/Lessons/03-event-loop/on-time-starter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03OnTime", path: "Sources/Lessons/03-event-loop/on-time", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson03", dependencies: ["Lesson03TwoJobs", "Lesson03HiHoiSequential", "Lesson03HiHoiTasks", "Lesson03HiHoiLoop", "Lesson03BlockedLoop", "Lesson03MainActorBlocked", "Lesson03ActorOnLoop", "Lesson03NioHiHoi", "Lesson03OnTimeStarter", "Lesson03OnTime"], path: "Sources/Lessons/03-event-loop/Lesson03", swiftSettings: lessonSettings),
   // lessons/04-many-requests.md
   .executableTarget(name: "Lesson04OneByOne", dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio")], path: "Sources/Lessons/04-many-requests/one-by-one", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson04AllAtOnce", dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio")], path: "Sources/Lessons/04-many-requests/all-at-once", swiftSettings: lessonSettings),

@@ -1,0 +1,75 @@
+// Example 'three-stones' of lessons/01-two-stones.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+import Foundation
+import Synchronization
+
+/// The kernel's id for the thread that calls this function.
+/// "/proc/thread-self" links to "PROCESS/task/THREAD" for the thread reading it.
+func threadID() -> Int {
+    var link = [CChar](repeating: 0, count: 64)
+    let length = readlink("/proc/thread-self", &link, link.count)
+    let text = String(decoding: link[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return Int(text.split(separator: "/").last!)!
+}
+
+let start = Date()
+let threadsSeen = Mutex<Set<Int>>([])
+
+/// Prints one line of the timeline: seconds since the start, thread, event.
+func report(_ event: String) {
+    let thread = threadID()
+    threadsSeen.withLock { _ = $0.insert(thread) }
+    let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+    print("\(seconds) s  thread \(thread)  \(event)")
+}
+
+/// How many different threads have called `report` so far.
+func threadsUsed() -> Int {
+    threadsSeen.withLock { $0.count }
+}
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when. Marks go to standard error, apart from the output.
+func span(_ edge: String, _ name: String) {
+    FileHandle.standardError.write(Data("::span-\(edge) \(name) thread=\(threadID())\n".utf8))
+}
+func threw(_ stone: String) {
+    report("threw the \(stone)")
+    span("begin", stone)
+}
+
+func caught(_ stone: String) {
+    span("end", stone)
+    report("caught the \(stone)")
+}
+
+/// Throws a stone, then waits and does nothing else until it comes down.
+func throwAndWait(_ stone: String, flight: TimeInterval) {
+    threw(stone)
+    Thread.sleep(forTimeInterval: flight)
+    caught(stone)
+}
+/// One hand, so one thread. It only remembers when each stone will land.
+struct Hand {
+    var inTheAir: [(stone: String, landsAt: Date)] = []
+
+    mutating func throwUp(_ stone: String, flight: TimeInterval) {
+        threw(stone)
+        inTheAir.append((stone, Date(timeIntervalSinceNow: flight)))
+    }
+
+    mutating func catchAll() {
+        while let next = inTheAir.min(by: { $0.landsAt < $1.landsAt }) {
+            Thread.sleep(until: next.landsAt)
+            inTheAir.removeAll { $0.stone == next.stone }
+            caught(next.stone)
+        }
+    }
+}
+
+var hand = Hand()
+hand.throwUp("red stone", flight: 1.0)
+hand.throwUp("green stone", flight: 0.4)
+hand.throwUp("blue stone", flight: 0.7)
+hand.catchAll()
+print("threads used: \(threadsUsed())")

@@ -1,0 +1,76 @@
+// Example 'price-list-starter' of lessons/02-blocking.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+import Foundation
+
+/// The kernel's id for the calling thread: /proc/thread-self links to "PID/task/TID".
+func threadID() -> Int {
+    let link = try! FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")
+    return Int(link.split(separator: "/").last!)!
+}
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// picture of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+/// The number of CPUs this machine is configured with.
+let cores = sysconf(Int32(_SC_NPROCESSORS_CONF))
+
+/// Sleeps the way a blocking API waits: by holding on to the thread.
+func blockingSleep(seconds: Double) {
+    Thread.sleep(forTimeInterval: seconds)
+}
+/// Starts a task on the pool that wakes every 0.1 s and returns the longest
+/// gap it saw between two wake-ups.
+func startHeartbeat() -> Task<Duration, Never> {
+    let started = ContinuousClock.now
+    return Task.detached {
+        var last = started
+        var longest = Duration.zero
+        while !Task.isCancelled {
+            span("begin", "heartbeat")
+            try? await Task.sleep(for: .milliseconds(100))   // returns early once cancelled
+            span("end", "heartbeat")
+            let now = ContinuousClock.now
+            longest = max(longest, now - last)
+            last = now
+        }
+        return longest
+    }
+}
+
+/// Stops the heartbeat, prints its longest gap and returns it.
+@discardableResult
+func stopHeartbeat(_ heartbeat: Task<Duration, Never>) async -> Duration {
+    heartbeat.cancel()
+    let gap = await heartbeat.value
+    print("max heartbeat gap:", String(format: "%.3f s", gap / .seconds(1)))
+    return gap
+}
+/// An old, synchronous price list: each lookup holds its thread for 0.5 s.
+func blockingPrice(of item: Int) -> Int {
+    let thread = threadID()
+    span("begin", "item \(item)", thread: thread)
+    blockingSleep(seconds: 0.5)
+    span("end", "item \(item)", thread: thread)
+    return item * 10
+}
+
+/// Looks up a price without starving the pool. (Not yet.)
+func price(of item: Int) async -> Int {
+    blockingPrice(of: item)
+}
+
+let items = 4 * cores
+let heartbeat = startHeartbeat()
+let total = await withTaskGroup(of: Int.self) { group in
+    for item in 1...items {
+        group.addTask { await price(of: item) }
+    }
+    var total = 0
+    for await price in group { total += price }   // each child's result, as it ends
+    return total
+}
+print("\(items) prices, total right: \(total == 5 * items * (items + 1))")
+await stopHeartbeat(heartbeat)
