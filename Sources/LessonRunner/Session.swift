@@ -83,10 +83,11 @@ enum Session {
         let n = lesson.number.map(String.init) ?? "-"
         let examples = lesson.examples.count
         let claims = lesson.statedClaims.count
+        let exercises = lesson.exercises.count
         console.line(
           "  \(n.count < 2 ? " " + n : n)  \(lesson.title)"
             + console.paint(
-              "  \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")  (\(lesson.path))",
+              "  \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s"), \(exercises) exercise\(exercises == 1 ? "" : "s")  (\(lesson.path))",
               .dim))
       case .failure(let errors):
         console.line(
@@ -98,7 +99,8 @@ enum Session {
     console.line()
     console.line(
       "Run one with " + console.paint("swift run lesson-runner N", .bold) + ", or every one with "
-        + console.paint("swift run lesson-runner all", .bold) + ".")
+        + console.paint("swift run lesson-runner all", .bold) + "; start a lesson's exercise with "
+        + console.paint("swift run lesson-runner exercise N", .bold) + ".")
   }
 
   /// Re-tangles the book when a lesson changed, so the build always sees the Markdown's code.

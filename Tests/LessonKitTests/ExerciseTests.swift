@@ -235,5 +235,8 @@ private func record(_ ending: RunRecord.Ending, wall: Double, stdout: String) ->
       claims: Judge.claims(of: parsed, examples: [crashed], cores: 2))
     #expect(crashGoals.first?.met == false)
     #expect(crashGoals.first?.detail?.contains("signal 4") == true)
+    // A crash misses every goal, but only a hint for the ending, or a general one, fits.
+    #expect(crashGoals.allSatisfy { !$0.met })
+    #expect(Judge.hints(for: crashGoals, of: exercise).map(\.goal) == [nil])
   }
 }

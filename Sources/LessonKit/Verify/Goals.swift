@@ -88,8 +88,11 @@ extension Judge {
   /// Every hint that fits what was missed, the best first: the hints for each missed goal
   /// in the order of the goals, then the general hints. Empty when every goal is met.
   public static func hints(for results: [GoalResult], of exercise: Exercise) -> [Hint] {
-    let missed = results.filter { !$0.met }
+    var missed = results.filter { !$0.met }
     guard !missed.isEmpty else { return [] }
+    // A program that did not end as it should missed the other goals because of that:
+    // hints about its output or its time would send the reader the wrong way.
+    if let ending = missed.first(where: { $0.goal == "exit" }) { missed = [ending] }
     var found: [Hint] = []
     for goal in missed {
       for hint in exercise.hints where hint.goal == goal.goal && !found.contains(hint) {
