@@ -77,5 +77,5 @@ let total = await withTaskGroup(of: Int.self) { group in
     for await price in group { total += price }   // each child's result, as it ends
     return total
 }
-print("\(items) prices, total right: \(total == 5 * items * (items + 1))")
+print("\(items) prices, 4 per core: \(items == 4 * cores), total right: \(total == 5 * items * (items + 1))")
 await stopHeartbeat(heartbeat)

@@ -101,7 +101,7 @@ extension Duration {
 }
 let server = try await startServer()
 let client = makeClient()
-let urls = (1...50).map { _ in "\(server)/delay/200" }
+let urls = (1...50).map { i in "\(server)/delay/\(i.isMultiple(of: 2) ? 100 : 300)" }
 
 let clock = ContinuousClock()
 let start = clock.now
@@ -117,7 +117,7 @@ let answers = try await withThrowingTaskGroup(of: String.self) { group in
     for try await answer in group { answers.append(answer) }
     return answers
 }
-print("answers: \(answers.count), all \"\(Set(answers).joined())\"")
+print("answers: \(answers.count)")
 print("requests took: \((clock.now - start).text)")
 print("most at once on the server: \(try await get("\(server)/peak"))")
 try await client.shutdown().get()
