@@ -157,6 +157,10 @@ extension Claim {
     return claim
   }
 
+  /// Whether the claim is a goal of the exercise named `exercise`, as the lesson states it
+  /// (not the copy judged on the exercise's starter).
+  public func isGoal(of exercise: String) -> Bool { !ofStarter && examples == [exercise] }
+
   /// The labels the claim reads (`NAME@label`), or "time" for a wall time: what a hint's
   /// `for=` names.
   public var goalNames: [String] {

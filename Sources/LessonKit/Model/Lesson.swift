@@ -67,7 +67,7 @@ public struct Lesson: Sendable {
   /// The claims that are goals of `exercise`, as the lesson states them (judged on its
   /// solution, or on the reader's answer).
   public func goals(of exercise: Exercise) -> [Claim] {
-    claims.filter { !$0.ofStarter && $0.examples == [exercise.name] }
+    claims.filter { $0.isGoal(of: exercise.name) }
   }
 
   /// `01-two-stones`, the lesson's file name without extension.

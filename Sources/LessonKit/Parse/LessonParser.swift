@@ -934,7 +934,7 @@ private struct State {
       let exercise = complete[index]
       if let goal = hint.goal {
         let solution = examples.first { $0.name == exercise.name }
-        let labels = claims.filter { !$0.ofStarter && $0.examples == [exercise.name] }
+        let labels = claims.filter { $0.isGoal(of: exercise.name) }
           .flatMap(\.goalNames)
         var known = labels
         if solution?.expectedOutput != nil { known.append("output") }
@@ -954,7 +954,7 @@ private struct State {
     for exercise in complete {
       guard let solution = examples.first(where: { $0.name == exercise.name }) else { continue }
       let hasGoal =
-        !claims.filter({ !$0.ofStarter && $0.examples == [exercise.name] }).isEmpty
+        claims.contains(where: { $0.isGoal(of: exercise.name) })
         || solution.expectedOutput != nil || solution.expectedStderr != nil
         || solution.expectedEnding != nil
       if !hasGoal {

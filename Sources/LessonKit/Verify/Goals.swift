@@ -45,21 +45,18 @@ extension Judge {
     let ended = runs.filter { run in
       solution.expectedEnding.map { $0.matches(run.ending) } ?? run.succeeded
     }
-    let texts: [(String, ExpectedText?, KeyPath<RunRecord, String>, String)] = [
+    // Standard error as a reader sees it: without the span markers.
+    let texts: [(String, ExpectedText?, (RunRecord) -> String, String)] = [
       ("output", solution.expectedOutput, \.stdout, "it prints what the lesson expects"),
       (
-        "stderr", solution.expectedStderr, \.stderr,
+        "stderr", solution.expectedStderr, { withoutMarkers($0.stderr, map: SourceMap()) },
         "it writes what the lesson expects on standard error"
       ),
     ]
-    for (goal, expected, stream, text) in texts {
+    for (goal, expected, printed, text) in texts {
       guard let expected else { continue }
       let mismatch = ended.lazy.compactMap { run in
-        OutputMatcher.mismatch(
-          expected: expected,
-          actual: goal == "stderr"
-            ? withoutMarkers(run[keyPath: stream], map: SourceMap())
-            : run[keyPath: stream])
+        OutputMatcher.mismatch(expected: expected, actual: printed(run))
       }.first
       results.append(
         GoalResult(
@@ -69,7 +66,7 @@ extension Judge {
           met: !ended.isEmpty && mismatch == nil,
           detail: ended.isEmpty ? "no run ended as it should" : mismatch))
     }
-    for result in claims where !result.claim.ofStarter && result.claim.examples == [program.name] {
+    for result in claims where result.claim.isGoal(of: program.name) {
       let claim = result.claim
       let measured = result.measured.map { Format.value($0, claim.expectation.dimension) }
       results.append(
@@ -102,14 +99,8 @@ extension Judge {
     return found + exercise.hints.filter { $0.goal == nil }
   }
 
-  /// The hint that fits: the first hint for the first missed goal that has one, else the
-  /// first general hint; nil when every goal is met.
+  /// The hint that fits best: the first of `hints(for:of:)`; nil when every goal is met.
   public static func hint(for results: [GoalResult], of exercise: Exercise) -> Hint? {
-    let missed = results.filter { !$0.met }
-    guard !missed.isEmpty else { return nil }
-    for goal in missed {
-      if let hint = exercise.hints.first(where: { $0.goal == goal.goal }) { return hint }
-    }
-    return exercise.hints.first { $0.goal == nil }
+    hints(for: results, of: exercise).first
   }
 }
