@@ -114,11 +114,12 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson08Progress", path: "Sources/Lessons/08-streams/progress", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08", dependencies: ["Lesson08Ticks", "Lesson08Unbounded", "Lesson08Newest", "Lesson08Channel", "Lesson08Merged", "Lesson08ProgressStarter", "Lesson08Progress"], path: "Sources/Lessons/08-streams/Lesson08", swiftSettings: lessonSettings),
   // lessons/09-from-asyncio.md
+  .executableTarget(name: "Lesson09FirstFailure", path: "Sources/Lessons/09-from-asyncio/first-failure", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson09SwiftSequential", path: "Sources/Lessons/09-from-asyncio/swift-sequential", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson09SwiftTasks", path: "Sources/Lessons/09-from-asyncio/swift-tasks", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson09GatherStarter", path: "Sources/Lessons/09-from-asyncio/gather-starter", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson09Gather", path: "Sources/Lessons/09-from-asyncio/gather", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson09", dependencies: ["Lesson09SwiftSequential", "Lesson09SwiftTasks", "Lesson09GatherStarter", "Lesson09Gather"], path: "Sources/Lessons/09-from-asyncio/Lesson09", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson09", dependencies: ["Lesson09FirstFailure", "Lesson09SwiftSequential", "Lesson09SwiftTasks", "Lesson09GatherStarter", "Lesson09Gather"], path: "Sources/Lessons/09-from-asyncio/Lesson09", swiftSettings: lessonSettings),
 ]
 // MARK: End of tangled lessons.
 
