@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import Synchronization
 
 /// Verifies lessons: builds them, schedules and runs their examples, asks `Judge` what the
 /// runs mean, and reports each step as an `EngineEvent` to its reporters.
@@ -8,6 +9,9 @@ import LessonKit
 /// need cores, have the machine to themselves. Which is which is measured, never guessed:
 /// an example's CPU time against its wall time, from an earlier run of the same code in
 /// this verification or in the saved results. An example never seen before runs alone.
+/// Runs side by side together never ask for more than `cpuBudget` of the machine's cores,
+/// by those same measurements. A claim that fails is judged again on more runs of its
+/// examples, each alone, so that no claim fails because of its neighbours.
 public final class Engine: @unchecked Sendable {
   public struct Options: Sendable {
     /// Fail claims that are loose, as `--strict` asks.
@@ -23,6 +27,9 @@ public final class Engine: @unchecked Sendable {
     public var startGap = 0.05
     /// CPU time over wall time at or below which a run counts as waiting.
     public var waitingShare = 0.25
+    /// The share of the machine's cores that runs side by side may use together, by
+    /// their measured CPU shares: beyond it, the next run waits for a lane to end.
+    public var cpuBudget = 0.5
 
     public init() {}
   }
@@ -31,7 +38,7 @@ public final class Engine: @unchecked Sendable {
   public let environment: RunEnvironment
   public let options: Options
   private let reporters: [any EngineReporter]
-  private let lock = NSLock()
+  private let lock = Mutex(())
 
   public init(
     workspace: Workspace, environment: RunEnvironment, options: Options = Options(),
@@ -45,7 +52,7 @@ public final class Engine: @unchecked Sendable {
 
   /// Hands `event` to every reporter, one event at a time.
   private func emit(_ event: EngineEvent) {
-    lock.withLock {
+    lock.withLock { _ in
       for reporter in reporters { reporter.handle(event) }
     }
   }
@@ -60,6 +67,8 @@ public final class Engine: @unchecked Sendable {
     /// The report of the lesson's previous verification, for what its runs measured.
     var previous: LessonReport?
     var unbuilt: Set<String> = []
+    /// The claims as first judged, when some are judged again on runs alone.
+    var firstJudging: [ClaimResult]?
 
     func index(of name: String) -> Int? { examples.firstIndex { $0.name == name } }
   }
@@ -73,28 +82,32 @@ public final class Engine: @unchecked Sendable {
         job.lesson.examples.filter { $0.mode == .run }.map { ($0.name, $0.runs) },
         uniquingKeysWith: max)
     }
-    runInRounds(first, &jobs)
+    runInRounds(first, &jobs, alone: false)
 
-    // A failing claim is judged again on the median of more runs: one slow run (or, for an
-    // example that runs several times, one disturbed round) on a busy machine should not
-    // decide it, and a false claim fails on the median too.
+    // A failing claim is judged again on the median of more runs, each with the machine to
+    // itself: one slow run, a disturbed round, or neighbours that took the cores should not
+    // decide it, and a false claim fails alone too.
     var again: [[String: Int]] = []
-    for job in jobs {
+    for j in jobs.indices {
       let results = Judge.claims(
-        of: job.lesson, examples: job.examples, cores: environment.cores)
+        of: jobs[j].lesson, examples: jobs[j].examples, cores: environment.cores)
       let names = Judge.examplesToRunAgain(results).filter { name in
-        !job.unbuilt.contains(name) && job.lesson.example(named: name)?.mode == .run
+        !jobs[j].unbuilt.contains(name) && jobs[j].lesson.example(named: name)?.mode == .run
       }
       if !names.isEmpty {
-        emit(.runningAgain(job.lesson, examples: names.sorted(), runs: options.moreRuns))
+        jobs[j].firstJudging = results
+        emit(.runningAgain(jobs[j].lesson, examples: names.sorted(), runs: options.moreRuns))
       }
       again.append(
         Dictionary(
           uniqueKeysWithValues: names.map { name in
-            (name, (job.examples.first { $0.name == name }?.runs.count ?? 0) + options.moreRuns)
+            (
+              name,
+              (jobs[j].examples.first { $0.name == name }?.runs.count ?? 0) + options.moreRuns
+            )
           }))
     }
-    runInRounds(again, &jobs)
+    runInRounds(again, &jobs, alone: true)
     return jobs.map(finish)
   }
 
@@ -211,25 +224,36 @@ public final class Engine: @unchecked Sendable {
     var count = 1
     /// How long the runs are expected to take, from earlier runs; 0 when unknown.
     var expected = 0.0
+    /// The share of a core the runs are expected to use, from earlier runs.
+    var cpuShare = 0.0
   }
 
   /// Runs examples until each has `wanted[job][name]` runs, in rounds: every example's
   /// first run, then every second, so that examples compared in a ratio are measured
   /// close in time and a change in the machine's load falls on all. An example that runs
-  /// side by side takes its remaining runs one after another in its own lane.
-  private func runInRounds(_ wanted: [[String: Int]], _ jobs: inout [Job]) {
+  /// side by side takes its remaining runs one after another in its own lane. With
+  /// `alone`, every run has the machine to itself.
+  private func runInRounds(_ wanted: [[String: Int]], _ jobs: inout [Job], alone everyRun: Bool) {
     let most = wanted.flatMap(\.values).max() ?? 0
     guard most >= 1 else { return }
     for round in 1...most {
       var requests: [Request] = []
-      let alone = jobs.map(mustRunAlone)
+      let schedules = jobs.map(schedule)
+      if round == 1 && !everyRun {
+        for j in jobs.indices {
+          for i in jobs[j].examples.indices where jobs[j].examples[i].schedule == nil {
+            jobs[j].examples[i].schedule = schedules[j][jobs[j].examples[i].name]
+          }
+        }
+      }
       for (j, job) in jobs.enumerated() {
         for report in job.examples {
           guard let want = wanted[j][report.name], want >= round, report.runs.count < round,
             !job.unbuilt.contains(report.name),
             let example = job.lesson.example(named: report.name), example.mode == .run
           else { continue }
-          let shared = options.sideBySide && !alone[j].contains(example.name)
+          let shared =
+            options.sideBySide && !everyRun && schedules[j][example.name]?.sideBySide == true
           let ticket = RunTicket(
             lesson: job.lesson.path, example: example.name, location: example.location,
             run: report.runs.count + 1, of: max(example.runs, want), sideBySide: shared)
@@ -244,7 +268,8 @@ public final class Engine: @unchecked Sendable {
           requests.append(
             Request(
               job: j, example: example, binary: binary, map: job.map, ticket: ticket,
-              count: count, expected: Double(count) * (typicalWall(example, in: job) ?? 0)))
+              count: count, expected: Double(count) * (typicalWall(example, in: job) ?? 0),
+              cpuShare: cpuShare(of: example, in: job) ?? 1))
         }
       }
       for (request, records) in execute(requests) {
@@ -268,11 +293,13 @@ public final class Engine: @unchecked Sendable {
     var done: [(Request, [RunRecord])] = []
     if !shared.isEmpty {
       emit(.runsSideBySide(shared.map(\.ticket)))
-      let records = Locked([Int: [RunRecord]]())
+      let records = Mutex([Int: [RunRecord]]())
       let group = DispatchGroup()
-      let slots = DispatchSemaphore(value: max(1, options.maxSideBySide))
+      let lanes = Lanes(
+        count: max(1, options.maxSideBySide),
+        budget: options.cpuBudget * Double(max(1, environment.cores)))
       for (i, request) in shared.enumerated() {
-        slots.wait()
+        lanes.enter(share: request.cpuShare)
         if i > 0 { Thread.sleep(forTimeInterval: options.startGap) }
         group.enter()
         let thread = Thread { [self] in
@@ -285,7 +312,7 @@ public final class Engine: @unchecked Sendable {
             ticket.run += 1
           }
           records.withLock { $0[i] = lane }
-          slots.signal()
+          lanes.leave(share: request.cpuShare)
           group.leave()
         }
         thread.start()
@@ -322,45 +349,86 @@ public final class Engine: @unchecked Sendable {
     return previous.runs.filter(\.succeeded)
   }
 
-  /// Examples of a job that must have the machine to themselves.
-  private func mustRunAlone(_ job: Job) -> Set<String> {
-    var shares: [String: Double] = [:]
-    for example in job.lesson.examples where example.mode == .run {
-      let runs = earlierRuns(of: example, in: job).filter { $0.wallSeconds > 0 }
-      shares[example.name] = median(runs.map { $0.cpuSeconds / $0.wallSeconds })
-    }
-    return Self.mustRunAlone(job.lesson, cpuShares: shares, waitingShare: options.waitingShare)
+  /// The median share of a core that the example's earlier runs of the same code used.
+  private func cpuShare(of example: Example, in job: Job) -> Double? {
+    let runs = earlierRuns(of: example, in: job).filter { $0.wallSeconds > 0 }
+    return median(runs.map { $0.cpuSeconds / $0.wallSeconds })
   }
 
-  /// The examples of `lesson` that must have the machine to themselves: those that use the
-  /// cores (CPU time over wall time above `waitingShare`) or were never measured (no entry
-  /// in `cpuShares`), those that say so (`runsAlone`), those whose claims need cores, and
-  /// every example compared in a claim with one of them.
+  /// How each example of a job is to run, from its measured CPU share.
+  private func schedule(_ job: Job) -> [String: Schedule] {
+    var shares: [String: Double] = [:]
+    for example in job.lesson.examples where example.mode == .run {
+      shares[example.name] = cpuShare(of: example, in: job)
+    }
+    return Self.schedule(job.lesson, cpuShares: shares, waitingShare: options.waitingShare)
+  }
+
+  /// The examples of `lesson` that must have the machine to themselves.
   static func mustRunAlone(_ lesson: Lesson, cpuShares: [String: Double], waitingShare: Double)
     -> Set<String>
   {
-    var alone = Set(
-      lesson.examples.filter { example in
-        example.mode == .run
-          && (example.runsAlone || (cpuShares[example.name].map { $0 > waitingShare } ?? true))
-      }.map(\.name))
-    for claim in lesson.claims where claim.neededCores != nil {
-      alone.formUnion(claim.examples)
+    Set(
+      schedule(lesson, cpuShares: cpuShares, waitingShare: waitingShare).filter {
+        !$0.value.sideBySide
+      }.keys)
+  }
+
+  /// How each example of `lesson` that runs is to be scheduled, and why. Alone: those that
+  /// use the cores (CPU time over wall time above `waitingShare`), those never measured (no
+  /// entry in `cpuShares`), those whose claims need cores, and every example compared in a
+  /// claim with one of them. The others mostly wait, and run side by side.
+  static func schedule(_ lesson: Lesson, cpuShares: [String: Double], waitingShare: Double)
+    -> [String: Schedule]
+  {
+    let percent = { (share: Double) in "\(Int((share * 100).rounded()))%" }
+    var plan: [String: Schedule] = [:]
+    for example in lesson.examples where example.mode == .run {
+      guard let share = cpuShares[example.name] else {
+        plan[example.name] = Schedule(
+          sideBySide: false, reason: "never measured: its CPU share is not known yet")
+        continue
+      }
+      plan[example.name] =
+        share > waitingShare
+        ? Schedule(
+          sideBySide: false,
+          reason:
+            "uses the cores: CPU \(percent(share)) of its wall time, over \(percent(waitingShare))"
+        )
+        : Schedule(
+          sideBySide: true,
+          reason:
+            "mostly waits: CPU \(percent(share)) of its wall time, at most \(percent(waitingShare))"
+        )
+    }
+    for claim in lesson.claims {
+      guard let cores = claim.neededCores else { continue }
+      for name in claim.examples where plan[name]?.sideBySide != false {
+        plan[name] = Schedule(
+          sideBySide: false, reason: "a claim about it needs \(cores) cores")
+      }
     }
     var changed = true
     while changed {
       changed = false
-      for claim in lesson.claims where claim.examples.contains(where: alone.contains) {
-        for name in claim.examples where alone.insert(name).inserted { changed = true }
+      for claim in lesson.claims {
+        guard let alone = claim.examples.first(where: { plan[$0]?.sideBySide == false })
+        else { continue }
+        for name in claim.examples where plan[name]?.sideBySide == true {
+          plan[name] = Schedule(
+            sideBySide: false, reason: "compared in a claim with '\(alone)', which runs alone")
+          changed = true
+        }
       }
     }
-    return alone
+    return plan
   }
 
   private func run(_ request: Request) -> RunRecord {
     let ticket = request.ticket
     emit(.runStarted(ticket))
-    let record: RunRecord
+    var record: RunRecord
     let python = request.example.language == .python
     if python
       ? FileManager.default.fileExists(atPath: request.binary.path)
@@ -388,6 +456,7 @@ public final class Engine: @unchecked Sendable {
         ending: .failedToStart("no program at \(request.binary.path)"), wallSeconds: 0,
         cpuSeconds: 0, stdout: "", stderr: "", lines: [])
     }
+    if ticket.sideBySide { record.sideBySide = true }
     var crash: Judge.Crash?
     if case .signalled = record.ending {
       crash = Judge.Crash(
@@ -414,7 +483,8 @@ public final class Engine: @unchecked Sendable {
     for report in job.examples where report.mode != .compileFail {
       emit(.exampleJudged(job.lesson, report))
     }
-    let claims = Judge.claims(of: job.lesson, examples: job.examples, cores: environment.cores)
+    let claims = Judge.claims(
+      of: job.lesson, examples: job.examples, cores: environment.cores, first: job.firstJudging)
     for claim in claims { emit(.claimJudged(job.lesson, claim)) }
     let report = Judge.report(
       of: job.lesson, environment: environment, diagnostics: job.diagnostics,
@@ -424,16 +494,48 @@ public final class Engine: @unchecked Sendable {
   }
 }
 
-/// A value behind a lock, for results that threads hand back.
-final class Locked<Value>: @unchecked Sendable {
-  private var value: Value
-  private let lock = NSLock()
+/// The lanes for runs side by side: at most `count` at once, and together no more than
+/// `budget` cores by their measured CPU shares. A run that would go over the budget waits
+/// for others to end, unless no other run is in a lane.
+final class Lanes: @unchecked Sendable {
+  // Every use of `running` and `shares` holds `condition`'s lock.
+  private let condition = NSCondition()
+  private var running = 0
+  private var shares = 0.0
+  let count: Int
+  let budget: Double
 
-  init(_ value: Value) { self.value = value }
+  init(count: Int, budget: Double) {
+    self.count = count
+    self.budget = budget
+  }
 
-  func withLock<T>(_ body: (inout Value) -> T) -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    return body(&value)
+  /// Waits for a lane with room for `share` of a core, and takes it.
+  func enter(share: Double) {
+    condition.lock()
+    defer { condition.unlock() }
+    while !take(share) { condition.wait() }
+  }
+
+  /// Takes a lane if one has room for `share` of a core now; never waits.
+  func tryEnter(share: Double) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return take(share)
+  }
+
+  private func take(_ share: Double) -> Bool {
+    guard running == 0 || (running < count && shares + share <= budget) else { return false }
+    running += 1
+    shares += share
+    return true
+  }
+
+  func leave(share: Double) {
+    condition.lock()
+    defer { condition.unlock() }
+    running -= 1
+    shares = running == 0 ? 0 : max(0, shares - share)
+    condition.broadcast()
   }
 }

@@ -75,6 +75,7 @@ public final class ResultsWriter: EngineReporter, @unchecked Sendable {
     else { return }
     do {
       try results.write(report, stem: lesson.fileStem)
+      try MarginHistory(directory: results.directory).append(report, stem: lesson.fileStem)
     } catch {
       failures.append("\(results.url(for: lesson.fileStem).path): \(error)")
     }

@@ -13,6 +13,7 @@ struct LessonRunner: AsyncParsableCommand {
       """,
     subcommands: [
       Verify.self, ExerciseCommand.self, Check.self, Tangle.self, Site.self, Serve.self,
+      Margins.self,
     ],
     defaultSubcommand: Verify.self)
 }

@@ -206,10 +206,10 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
       return [
         "\(c.location.file):\(c.location.line)", "“\(c.text)”",
         c.target.count > 40 ? c.target.prefix(39) + "…" : c.target,
-        Format.range(c.expectation), measured,
+        Format.range(c.expectation), measured, r.margin.map(Format.margin) ?? "—",
       ]
     }
-    let header = ["where", "claim", "measures", "holds for", "measured"]
+    let header = ["where", "claim", "measures", "holds for", "measured", "margin"]
     let widths = header.indices.map { col in
       max(header[col].count, rows.map { $0[col].count }.max() ?? 0)
     }
@@ -237,7 +237,10 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
       case .failed, .unmeasured: mark = console.paint("✗", .red, .bold)
       case .skipped: mark = console.paint("–", .yellow)
       }
-      var verdict = r.verdict.rawValue + (r.reason.map { ": " + $0 } ?? "")
+      var verdict = r.verdictWords + (r.reason.map { ": " + $0 } ?? "")
+      if let rerun = r.rerun {
+        verdict += Format.rerun(rerun, dimension: r.claim.expectation.dimension)
+      }
       if r.verdict == .passed && r.sharp == false {
         verdict += ", but loose: 1.5 or 0.6 times the measured value would pass too"
       }

@@ -28,6 +28,8 @@ struct ClaimView {
   var mark: String
   /// Everything about the claim, for the tooltip.
   var details: String
+  /// Where the measured value sits in the band, as a percentage (`62%`), or "".
+  var margin = ""
   var children = Templates.childrenMark
 }
 

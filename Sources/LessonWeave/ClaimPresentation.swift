@@ -19,6 +19,9 @@ struct ClaimPresentation {
     let shown: String
     let mark: String
     switch report.verdict {
+    case .passed
+    where report.rerun?.firstVerdict == .failed && report.rerun?.firstSideBySide == true:
+      (shown, mark) = ("measured \(measured), passed alone", "✓")
     case .passed:
       (shown, mark) = ("measured \(measured)", "✓")
     case .failed:
@@ -28,12 +31,16 @@ struct ClaimPresentation {
     case .unmeasured:
       (shown, mark) = ("not measured: \(report.reason ?? "its example did not finish")", "✗")
     }
-    var details = "\(about); \(report.verdict.rawValue)"
+    var details = "\(about); \(report.words)"
     if !measured.isEmpty { details += ", measured \(measured)" }
+    if let margin = report.margin {
+      details += ", margin \(Format.margin(margin)) of the half-band"
+    }
     if let reason = report.reason { details += " (\(reason))" }
+    if let rerun = report.rerun { details += Format.rerun(rerun, dimension: report.dimension) }
     return ClaimView(
       verdict: report.verdict.rawValue, measured: measured, shown: shown, mark: mark,
-      details: details)
+      details: details, margin: report.margin.map(Format.margin) ?? "")
   }
 
   /// `2.01 s`, or `1.98×` for a ratio.

@@ -219,4 +219,42 @@ import Testing
       return
     }
   }
+
+  /// A claim that fails only because other runs shared the machine is judged again alone,
+  /// and passes as "passed alone"; a false claim fails alone too.
+  @Test func aClaimSpoiledByACrowdPassesAloneAndAFalseOneStillFails() throws {
+    let workspace = Workspace(root: packageRoot)
+    let lesson = try workspace.load(URL(fileURLWithPath: fixture("crowded"))).get()
+    try? FileManager.default.removeItem(at: workspace.results.url(for: lesson.fileStem))
+    let crowd = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "crowd-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: crowd) }
+    let environment = ["NO_COLOR": "1", "CROWD_DIR": crowd.path]
+
+    // Never measured, every example runs alone: shy is quick, slow is not.
+    let first = try runner([fixture("crowded"), "--json"], environment: environment)
+    #expect(first.status == 1, "\(first.stderr)")
+    let alone = try #require(first.reports.first)
+    #expect(alone.claims.map(\.words) == ["passed", "failed"])
+    #expect(alone.examples.allSatisfy { $0.schedule?.sideBySide == false })
+
+    // Measured as mostly waiting, they now run side by side, and shy sees the others.
+    let second = try runner([fixture("crowded"), "--json"], environment: environment)
+    #expect(second.status == 1, "\(second.stderr)")
+    let report = try #require(second.reports.first)
+    let shy = try #require(report.examples.first { $0.name == "shy" })
+    #expect(shy.schedule?.sideBySide == true, "\(String(describing: shy.schedule))")
+    #expect(shy.schedule?.reason.hasPrefix("mostly waits") == true)
+    #expect(shy.runs.first?.sideBySide == true)
+    #expect(shy.runs.dropFirst().allSatisfy { $0.sideBySide == nil })
+    let claims = report.claims
+    #expect(claims.map(\.words) == ["passed alone", "failed"])
+    #expect(claims[0].verdict == .passed)
+    #expect(claims[0].rerun?.firstVerdict == .failed)
+    #expect((claims[0].rerun?.firstMeasured ?? 0) > 0.5)
+    #expect((claims[0].measured ?? 1) < 0.3)
+    #expect(claims[1].verdict == .failed)
+    #expect(claims[1].rerun?.runsAlone ?? 0 >= 3)
+    #expect(second.stderr.contains("passed alone; first failed side by side"))
+  }
 }

@@ -120,6 +120,27 @@ public struct Expectation: Sendable, Hashable {
       : measured > r.lower && measured < r.upper
   }
 
+  /// Where `measured` sits in the claim's band, as a fraction of the way from the edge to
+  /// the middle: 1 on the stated value of an approximate claim, 0 on an edge, below 0
+  /// outside. An approximate claim is measured against the half of its band on the
+  /// measured value's side, so an uneven tolerance (`+60%/-10%`) counts its own side. A
+  /// bound has no middle: its unit is the bound's own distance from 0, and room beyond
+  /// that counts as 1.
+  public func margin(for measured: Double) -> Double {
+    switch relation {
+    case .approximately:
+      let side = measured >= value ? above : below
+      guard side > 0 else { return measured == value ? 1 : -1 }
+      return (side - abs(measured - value)) / side
+    case .atMost, .lessThan:
+      guard value != 0 else { return measured <= 0 ? 1 : -1 }
+      return min(1, (value - measured) / abs(value))
+    case .atLeast, .moreThan:
+      guard value != 0 else { return measured >= 0 ? 1 : -1 }
+      return min(1, (measured - value) / abs(value))
+    }
+  }
+
   /// The same sentence with another number in it, as if an author had changed it.
   public func stating(_ newValue: Double) -> Expectation {
     var e = self

@@ -34,9 +34,6 @@ public struct Example: Sendable {
   public var expectedEnding: ExpectedEnding?
   /// What it must print on standard error, span markers left out.
   public var expectedStderr: ExpectedText?
-  /// The example must have the machine to itself even when it mostly waits: for one that
-  /// holds something other runs may want too, such as a fixed TCP port.
-  public var runsAlone = false
   /// For one version of an exercise, which one and the exercise's name; nil for an example.
   public var exercise: ExercisePart?
 

@@ -17,6 +17,9 @@ public struct ClaimResult: Sendable, Hashable {
   /// For a claim that was measured: whether it would fail if its number were wrong
   /// (1.5 or 0.6 times the measured value). A claim that is not sharp proves little.
   public var sharp: Bool?
+  /// Set when the claim was judged again on more runs of its examples, each with the
+  /// machine to itself, after a first judging that did not let it pass.
+  public var rerun: Rerun?
 
   public init(
     claim: Claim, measured: Double?, verdict: Verdict, reason: String? = nil, sharp: Bool? = nil
@@ -26,6 +29,42 @@ public struct ClaimResult: Sendable, Hashable {
     self.verdict = verdict
     self.reason = reason
     self.sharp = sharp
+  }
+
+  /// Where the measured value sits in the claim's band (see `Expectation.margin`): nil
+  /// when nothing was measured or the claim was skipped.
+  public var margin: Double? {
+    guard verdict == .passed || verdict == .failed, let measured else { return nil }
+    return claim.expectation.margin(for: measured)
+  }
+
+  /// Whether the claim failed with other runs beside it and passed once its examples ran
+  /// alone: true of the claim, false of that first, crowded measurement.
+  public var passedAlone: Bool {
+    verdict == .passed && rerun?.firstVerdict == .failed && rerun?.firstSideBySide == true
+  }
+
+  /// The verdict in words, as the terminal, the JSON reader and the page say it.
+  public var verdictWords: String {
+    passedAlone ? "passed alone" : verdict.rawValue
+  }
+}
+
+/// What a claim's first judging found, before it was judged again on runs alone.
+public struct Rerun: Sendable, Hashable, Codable {
+  public var firstMeasured: Double?
+  public var firstVerdict: Verdict
+  /// Whether any of the first runs of its examples shared the machine with other runs.
+  public var firstSideBySide: Bool
+  /// How many runs alone the claim was judged on at last.
+  public var runsAlone: Int
+
+  public init(firstMeasured: Double?, firstVerdict: Verdict, firstSideBySide: Bool, runsAlone: Int)
+  {
+    self.firstMeasured = firstMeasured
+    self.firstVerdict = firstVerdict
+    self.firstSideBySide = firstSideBySide
+    self.runsAlone = runsAlone
   }
 }
 

@@ -24,4 +24,19 @@ public enum Format {
     case .lessThan: return "< \(value(e.value, e.dimension))"
     }
   }
+
+  /// A claim's margin as a percentage of the half-band: `62%`, `0%` on the edge, `-40%`
+  /// outside.
+  public static func margin(_ m: Double) -> String {
+    String(format: "%.0f%%", (m * 100).rounded())
+  }
+
+  /// What a claim judged again on runs alone had first measured, for the verdict's words:
+  /// `; first failed side by side at 365 ms, then judged on 3 runs alone`.
+  public static func rerun(_ r: Rerun, dimension: Dimension) -> String {
+    let measured = r.firstMeasured.map { " at \(value($0, dimension))" } ?? ""
+    let crowd = r.firstSideBySide ? " side by side" : ""
+    return
+      "; first \(r.firstVerdict.rawValue)\(crowd)\(measured), then judged on \(r.runsAlone) run\(r.runsAlone == 1 ? "" : "s") alone"
+  }
 }

@@ -210,24 +210,51 @@ public enum Judge {
   // MARK: Claims and the lesson
 
   /// Each claim of the lesson judged on the successful runs of its examples.
-  public static func claims(of lesson: Lesson, examples: [ExampleReport], cores: Int)
-    -> [ClaimResult]
-  {
+  ///
+  /// `first` is the lesson's first judging, when its examples have since run again: a
+  /// claim that deserved another look there (`deservesAnotherLook`) is judged on its
+  /// examples' runs alone, and keeps what the first judging found in `rerun`. Runs that
+  /// shared the machine are left out of that second judging only when it has runs alone
+  /// to go on: a claim is never said to fail, nor to pass, on a crowded machine's word
+  /// when the machine to itself could say.
+  public static func claims(
+    of lesson: Lesson, examples: [ExampleReport], cores: Int, first: [ClaimResult]? = nil
+  ) -> [ClaimResult] {
     var runs: [String: [RunRecord]] = [:]
     for report in examples { runs[report.name] = report.runs.filter(\.succeeded) }
-    return lesson.claims.map { ClaimChecker.check($0, runs: runs, cores: cores) }
+    return lesson.claims.enumerated().map { i, claim in
+      guard let first, first.indices.contains(i), deservesAnotherLook(first[i]) else {
+        return ClaimChecker.check(claim, runs: runs, cores: cores)
+      }
+      // Runs again are always alone, so a run side by side is one the first judging saw.
+      let crowded = claim.examples.contains { name in
+        (runs[name] ?? []).contains { $0.sideBySide == true }
+      }
+      var alone = runs
+      for name in claim.examples {
+        let solo = (runs[name] ?? []).filter { $0.sideBySide != true }
+        if !solo.isEmpty { alone[name] = solo }
+      }
+      var result = ClaimChecker.check(claim, runs: alone, cores: cores)
+      result.rerun = Rerun(
+        firstMeasured: first[i].measured, firstVerdict: first[i].verdict,
+        firstSideBySide: crowded,
+        runsAlone: claim.examples.map { alone[$0]?.count ?? 0 }.min() ?? 0)
+      return result
+    }
   }
 
-  /// The examples whose claims deserve more runs: a failing claim is judged again on the
-  /// median of several runs, as is one skipped while the machine was busy.
+  /// Whether a claim is judged again on more runs, each with the machine to itself: one
+  /// that failed, and one skipped while the machine was busy. A starter is meant to miss
+  /// its goals, and missing one once is enough.
+  public static func deservesAnotherLook(_ result: ClaimResult) -> Bool {
+    !result.claim.ofStarter
+      && (result.verdict == .failed || (result.verdict == .skipped && result.measured != nil))
+  }
+
+  /// The examples whose claims deserve another look.
   public static func examplesToRunAgain(_ results: [ClaimResult]) -> Set<String> {
-    // A starter is meant to miss its goals: missing one once is enough.
-    Set(
-      results.filter {
-        !$0.claim.ofStarter
-          && ($0.verdict == .failed || ($0.verdict == .skipped && $0.measured != nil))
-      }
-      .flatMap(\.claim.examples))
+    Set(results.filter(deservesAnotherLook).flatMap(\.claim.examples))
   }
 
   /// Whether a claim counts against the lesson: it failed, could not be measured, or, in

@@ -75,6 +75,8 @@ public struct ExampleReport: Sendable, Codable {
   /// For an exercise's starter, the exercise's name: the starter passes when it misses at
   /// least one of the exercise's goals.
   public var starterOf: String?
+  /// How the runner scheduled the example's first runs, and why.
+  public var schedule: Schedule?
 
   public init(
     name: String, file: String, line: Int, mode: Example.Mode, status: Status,
@@ -115,6 +117,14 @@ public struct ClaimReport: Sendable, Codable, Hashable {
   public var sharp: Bool?
   /// An exercise's goal judged on its starter, which is meant to miss it.
   public var ofStarter: Bool?
+  /// Where the median sits in the band: 1 in the middle, 0 on the edge, below 0 outside
+  /// (`Expectation.margin`).
+  public var margin: Double?
+  /// What a first judging found when the claim was judged again on runs alone.
+  public var rerun: Rerun?
+  /// `passed alone` for a claim that failed side by side and passed alone; otherwise
+  /// the verdict.
+  public var verdictWords: String?
 
   public init(_ result: ClaimResult) {
     let c = result.claim
@@ -135,7 +145,13 @@ public struct ClaimReport: Sendable, Codable, Hashable {
     reason = result.reason
     sharp = result.sharp
     ofStarter = c.ofStarter ? true : nil
+    margin = result.margin.map { ($0 * 1000).rounded() / 1000 }
+    rerun = result.rerun
+    verdictWords = result.verdictWords
   }
+
+  /// `passed alone` for a claim that failed side by side and passed alone.
+  public var words: String { verdictWords ?? verdict.rawValue }
 }
 
 /// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines, unlike `hashValue`.
@@ -147,4 +163,16 @@ public func stableHash(_ text: String) -> String {
   }
   let hex = String(hash, radix: 16)
   return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+/// How the runner decided to run an example: side by side with others, or alone.
+public struct Schedule: Sendable, Codable, Hashable {
+  public var sideBySide: Bool
+  /// Why, in words: the measurement the decision came from.
+  public var reason: String
+
+  public init(sideBySide: Bool, reason: String) {
+    self.sideBySide = sideBySide
+    self.reason = reason
+  }
 }

@@ -32,6 +32,9 @@ public struct RunRecord: Sendable, Hashable, Codable {
   /// CPU time that everything else on the machine used while this ran, when known:
   /// how busy the machine was, for claims that need free cores.
   public var otherCPUSeconds: Double?
+  /// Whether other runs shared the machine with this one (nil: it ran alone, or before
+  /// the runner kept this).
+  public var sideBySide: Bool?
   public var stdout: String
   public var stderr: String
   public var lines: [TimedLine]
