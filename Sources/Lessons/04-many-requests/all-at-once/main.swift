@@ -2,7 +2,7 @@
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
 import Foundation
 
-/// Marks the start or end of a piece of work for the picture of the run.
+/// Marks the start or end of a piece of work for the timeline of the run.
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
@@ -20,7 +20,7 @@ let inFlight = Mutex((now: 0, peak: 0, started: 0))
 ///   GET /delay/MS   answers "waited MS ms" after MS milliseconds
 ///   GET /fail/MS    answers with status 500 after MS milliseconds
 ///   GET /peak       the most requests it answered at once; starts counting again
-/// With `marking`, each delayed answer is a span in the picture: "served N".
+/// With `marking`, each delayed answer is a span on the timeline: "served N".
 func startServer(marking: Bool = false) async throws -> String {
     let router = Router()
     router.get("delay/:ms") { _, context -> String in

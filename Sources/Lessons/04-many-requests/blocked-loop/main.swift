@@ -65,7 +65,7 @@ func startOneThreadServer() async throws -> String {
 }
 import Foundation
 
-/// Marks the start or end of a piece of work for the picture of the run.
+/// Marks the start or end of a piece of work for the timeline of the run.
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
