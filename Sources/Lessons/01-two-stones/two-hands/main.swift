@@ -29,7 +29,8 @@ func threadsUsed() -> Int {
 }
 
 /// Marks where a piece of work begins or ends ("begin" or "end"), for the
-/// picture of what ran when. Marks go to standard error, apart from the output.
+/// timeline the site draws of what ran when. Marks go to standard error, apart
+/// from the output.
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name) thread=\(threadID())\n".utf8))
 }

@@ -9,7 +9,7 @@ func threadID() -> Int {
 }
 
 /// Marks where a piece of work begins or ends ("begin" or "end"), for the
-/// picture of what ran when; with `thread`, on that thread's row.
+/// timeline the site draws of what ran when; with `thread`, on that thread's row.
 func span(_ edge: String, _ name: String, thread: Int? = nil) {
     let row = thread.map { " thread=\($0)" } ?? ""
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))

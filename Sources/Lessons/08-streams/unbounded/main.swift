@@ -9,7 +9,7 @@ func now() -> String {
     return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
 }
 
-/// Marks the start or end of a piece of work for the picture of the run.
+/// Marks the start or end of a piece of work for the timeline the site draws.
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
