@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The live preview, seen from a browser: `lesson-runner serve` serves a draft lesson, a
 # headless Chromium opens its page, the draft is saved with new words, and the same open
-# page must show them, reloaded by the preview's script, within a few seconds. Then Ctrl-C
-# (SIGINT) must stop the server cleanly. Chromium is driven through its DevTools protocol.
+# page must show them, reloaded by the preview's script, within a few seconds. A save that
+# breaks the lesson must show its error on the open page, which recovers once it is fixed.
+# The server must refuse foreign Host names, paths out of its folder (encoded or not, and
+# through a symbolic link), and answer HEAD and every file with nosniff. Ctrl-C (SIGINT),
+# even in the middle of a run of --verify, must stop it within a second with status 130.
+# Chromium is driven through its DevTools protocol.
 #
 #   Tests/browser/check-preview.sh LESSON_RUNNER
 set -euo pipefail
@@ -121,20 +125,65 @@ def serve(*options):
     sys.exit("check-preview: error: serve printed no address:\n" + "\n".join(lines))
 
 
-def stop(server, lines):
+def stop(server, lines, within=20):
+    began = time.monotonic()
     server.send_signal(signal.SIGINT)
     try:
-        server.wait(timeout=20)
+        server.wait(timeout=within)
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait()
-        problems.append("serve did not stop within 20 s of Ctrl-C")
+        problems.append(f"serve did not stop within {within} s of Ctrl-C")
         return
-    time.sleep(0.2)
-    if server.returncode != 0:
-        problems.append(f"serve exited with {server.returncode} after Ctrl-C:\n" + "\n".join(lines[-20:]))
-    elif any("Stopped serving." in l for l in lines):
-        print("ok  Ctrl-C stopped the server cleanly")
+    took = time.monotonic() - began
+    if server.returncode != 130:
+        problems.append(f"serve exited with {server.returncode} after Ctrl-C, not 130:\n" + "\n".join(lines[-20:]))
+    else:
+        print(f"ok  Ctrl-C stopped the server in {took:.2f} s, with status 130")
+
+
+def raw(address, request):
+    """Sends `request` as it is, and returns the status code and the headers, lower-cased."""
+    host, port = re.match(r"http://([^:/]+):(\d+)/", address).groups()
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request.encode())
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    head = data.split(b"\r\n\r\n", 1)[0].decode(errors="replace").split("\r\n")
+    status = int(head[0].split()[1]) if len(head[0].split()) > 1 else 0
+    headers = dict((k.strip().lower(), v.strip()) for k, v in (l.split(":", 1) for l in head[1:] if ":" in l))
+    return status, headers
+
+
+def refusals(address):
+    """The preview answers only its own page: every other request sees a refusal."""
+    own = re.match(r"http://([^/]+)/", address).group(1)
+    port = own.split(":")[1]
+    checks = [
+        ("a foreign Host", f"GET / HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n", 421),
+        ("an empty Host", "GET / HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n", 421),
+        ("no Host at all", "GET / HTTP/1.0\r\n\r\n", 421),
+        ("another port", "GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n", 421),
+    ]
+    for path in ["/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+                 "/..%2f..%2fetc/passwd", "/.hidden", "/leak.txt"]:
+        checks.append((f"the path {path}", f"GET {path} HTTP/1.1\r\nHost: {own}\r\nConnection: close\r\n\r\n", 404))
+    for what, request, wanted in checks:
+        status, _ = raw(address, request)
+        if status != wanted:
+            problems.append(f"{what}: answered {status}, not {wanted}")
+    status, headers = raw(address, f"HEAD /style.css HTTP/1.1\r\nHost: {own}\r\nConnection: close\r\n\r\n")
+    length = len(urllib.request.urlopen(address + "style.css", timeout=10).read())
+    if status != 200 or headers.get("content-length") != str(length):
+        problems.append(f"HEAD /style.css: {status} with length {headers.get('content-length')}, not 200 and {length}")
+    if headers.get("x-content-type-options") != "nosniff" or not headers.get("content-type", "").startswith("text/css"):
+        problems.append(f"/style.css has the headers {headers}")
+    if not problems:
+        print("ok  foreign hosts, paths out of the folder and a symbolic link out of it are refused; HEAD and nosniff hold")
 
 
 write_draft("The first words of the draft.")
@@ -177,6 +226,31 @@ try:
     if "The first words of the draft." in tools.text():
         problems.append("the page still shows the old words")
 
+    # A link out of the site's folder is never followed.
+    site = os.path.join(os.path.dirname(os.path.dirname(runner)), "preview-site")
+    leak = os.path.join(site, "leak.txt")
+    if os.path.isdir(site):
+        os.symlink("/etc/passwd", leak)
+    try:
+        refusals(address)
+    finally:
+        if os.path.lexists(leak):
+            os.remove(leak)
+
+    # A save that breaks the lesson shows its error on the open page, which recovers.
+    with open(draft, "w", encoding="utf-8") as out:
+        out.write("# A lesson being written\n\nIt takes [about 1 s](claim:nowhere).\n")
+    if wait_for("could not be rendered", 10) is None:
+        problems.append(f"after a malformed save, the page does not say so: {tools.text()[:300]!r}")
+    elif "nowhere" not in tools.text():
+        problems.append(f"the page does not name the error: {tools.text()[:300]!r}")
+    write_draft("Words after the fix.")
+    took = wait_for("Words after the fix.", 10)
+    if took is None:
+        problems.append(f"after the fix, the page did not recover: {tools.text()[:300]!r}")
+    else:
+        print(f"ok  a malformed save showed its error on the open page, which recovered {took:.2f} s after the fix")
+
     # With --verify, a save also runs the lesson again, and the page then shows its numbers.
     stop(server, lines)
     with open(draft, "w", encoding="utf-8") as out:
@@ -194,11 +268,33 @@ try:
         problems.append("with --verify, the page never showed the measured nap:\n" + "\n".join(lines[-30:]))
     else:
         print(f"ok  with --verify, the open page showed the fresh measurement {took:.1f} s after the save")
+
+    # Ctrl-C in the middle of a run ends the run and the server at once.
+    with open(draft, "w", encoding="utf-8") as out:
+        out.write("# A lesson being measured\n\nIt naps for [about 20 s](claim:long-nap).\n\n"
+                  "```swift example=long-nap\nimport Foundation\n\nprint(\"long nap begins\")\n"
+                  "Thread.sleep(forTimeInterval: 20)\n```\n")
+    began = time.monotonic()
+    while time.monotonic() - began < 300 and not any("long nap begins" in l for l in list(lines)):
+        time.sleep(0.1)
+    if not any("long nap begins" in l for l in list(lines)):
+        problems.append("with --verify, the long nap never began:\n" + "\n".join(lines[-30:]))
+    else:
+        before = set(os.listdir("/proc")) if os.path.isdir("/proc") else set()
+        stop(server, lines, within=1)
+        time.sleep(0.2)
+        left = [p for p in os.listdir("/proc") if p.isdigit() and p in before
+                and "LongNap" in (open(f"/proc/{p}/cmdline", "rb").read().decode(errors="replace")
+                                   if os.path.exists(f"/proc/{p}/cmdline") else "")] if before else []
+        if left:
+            problems.append(f"the long nap still runs after Ctrl-C: pids {left}")
+        server = None
 finally:
     if chromium:
         chromium.kill()
         chromium.wait()
-    stop(server, lines)
+    if server is not None:
+        stop(server, lines)
 
 for problem in problems:
     print(f"check-preview: error: {problem}", file=sys.stderr)

@@ -46,22 +46,33 @@ struct Serve: AsyncParsableCommand {
 
     var logger = Logger(label: "lesson-runner serve")
     logger.logLevel = .error
+    // Ctrl-C or SIGTERM ends every example and build that a run again started, at once,
+    // and exits with 130 or 143, as the runner does; nothing waits for a run to finish.
+    let console = preview.console
+    Orphans.adopt()
+    Interrupts.install { _ in
+      console.line()
+      console.line("Stopped serving.")
+    }
     let app = Application(
       router: preview.router(),
+      server: .http1(configuration: .init(idleTimeout: .seconds(30))),
       configuration: .init(address: .hostname("127.0.0.1", port: port)),
       onServerRunning: { channel in
-        let address = "http://127.0.0.1:\(channel.localAddress?.port ?? 0)/"
-        preview.console.line("Serving the book at " + preview.console.paint(address, .bold))
-        preview.console.line(
-          preview.console.paint("Watching the lessons; stop with Ctrl-C.", .dim))
+        let port = channel.localAddress?.port ?? 0
+        preview.listening(on: port)
+        let address = "http://127.0.0.1:\(port)/"
+        console.line("Serving the book at " + console.paint(address, .bold))
+        console.line(
+          console.paint(
+            "Listening on loopback only; watching the lessons; stop with Ctrl-C.", .dim))
       },
       logger: logger)
     try await withThrowingDiscardingTaskGroup { group in
       group.addTask { await preview.watch() }
-      try await app.runService(gracefulShutdownSignals: [.sigint, .sigterm])
+      try await app.runService(gracefulShutdownSignals: [])
       group.cancelAll()
     }
-    preview.console.line("Stopped serving.")
   }
 }
 
@@ -74,7 +85,11 @@ final class Preview: Sendable {
   let folder: URL
   let console = Console()
   private let cache = WeaveCache()
-  private let state = Mutex((version: 0, seen: [URL: Date]()))
+  private let state = Mutex(
+    (
+      version: 0, seen: [URL: Date](), port: 0, pages: [String: Data](),
+      problems: [String]()
+    ))
 
   init(workspace: Workspace, drafts: [URL], verify: Bool, folder: URL) {
     self.workspace = workspace
@@ -100,16 +115,20 @@ final class Preview: Sendable {
     let began = clock.now
     let book = workspace.lessonFiles()
     let ordered = book + drafts.filter { !book.contains($0) }
-    let (lessons, _) = Site.bookLessons(
+    let (lessons, problems) = Site.bookLessons(
       ordered, in: workspace, console: console, printErrors: true)
+    var failed: [String] = problems
     do {
       try SiteWriter.write(try Book(lessons: lessons).render(reusing: cache), to: folder)
     } catch {
       console.line(console.paint("cannot render the site: \(error)", .red))
+      failed.append("cannot render the site: \(error)")
     }
     let version = state.withLock {
       $0.seen = stamps
       $0.version += 1
+      $0.pages = [:]
+      $0.problems = failed
       return $0.version
     }
     let took = Int((clock.now - began) / .milliseconds(1))
@@ -154,41 +173,110 @@ final class Preview: Sendable {
 
   var version: Int { state.withLock { $0.version } }
 
+  /// Records the port the server listens on: only requests for this port are answered.
+  func listening(on port: Int) { state.withLock { $0.port = port } }
+
   // MARK: Serving
 
   func router() -> Router<BasicRequestContext> {
     let router = Router()
-    router.get("__preview/version") { _, _ in "\(self.version)" }
-    router.get("__preview/reload.js") { _, _ in
-      Response(
-        status: .ok,
-        headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-        body: .init(byteBuffer: ByteBuffer(string: Self.reloadScript)))
+    router.add(middleware: PreviewGuard(preview: self))
+    router.get("__preview/version") { _, _ in
+      Self.response(Data("\(self.version)".utf8), type: "text/plain; charset=utf-8")
     }
-    router.get("/") { _, _ in try self.file("index.html") }
-    router.get("**") { request, _ in try self.file(request.uri.path) }
+    router.get("__preview/reload.js") { _, _ in
+      Self.response(Data(Self.reloadScript.utf8), type: "text/javascript; charset=utf-8")
+    }
+    router.get("/") { _, _ in self.file("index.html") }
+    router.get("**") { request, _ in self.file(request.uri.path) }
+    router.head("/") { _, _ in self.file("index.html").withoutBody }
+    router.head("**") { request, _ in self.file(request.uri.path).withoutBody }
     return router
   }
 
-  private func file(_ path: String) throws -> Response {
+  /// Whether `host` names this server: 127.0.0.1, localhost or [::1], on its own port.
+  /// Any other name, such as one rebound to 127.0.0.1 by a foreign page, is refused.
+  func accepts(host: String?) -> Bool {
+    let port = state.withLock { $0.port }
+    guard let host, port != 0 else { return false }
+    return ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"].contains(host.lowercased())
+  }
+
+  /// A file of the site, as the preview serves it: pages with the reload script (made once
+  /// per render), and nothing from outside the site's folder, through `..`, a hidden name
+  /// or a symbolic link. A page that is missing, as after a save that broke its lesson,
+  /// is a page that says why and reloads when the site is rendered again.
+  func file(_ path: String) -> Response {
     let relative = (path.removingPercentEncoding ?? path).split(separator: "/").map(String.init)
-    guard !relative.isEmpty, !relative.contains(where: { $0 == ".." || $0.hasPrefix(".") }),
-      let data = FileManager.default.contents(
-        atPath: folder.appendingPathComponent(relative.joined(separator: "/")).path)
-    else { throw HTTPError(.notFound) }
+    guard !relative.isEmpty,
+      !relative.contains(where: { $0 == ".." || $0.hasPrefix(".") || $0.contains("\0") })
+    else { return missing(path) }
+    let key = relative.joined(separator: "/")
     let name = relative.last ?? ""
-    var body = data
-    let type: String
-    if name.hasSuffix(".html") {
-      type = "text/html; charset=utf-8"
-      body = Data(Self.withReload(String(decoding: data, as: UTF8.self)).utf8)
-    } else if name.hasSuffix(".css") {
-      type = "text/css; charset=utf-8"
-    } else {
-      type = "application/octet-stream"
+    let type = Self.contentType(of: name)
+    if name.hasSuffix(".html"), let page = state.withLock({ $0.pages[key] }) {
+      return Self.response(page, type: type)
     }
-    return Response(
-      status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+    let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
+    let target = folder.appendingPathComponent(key).resolvingSymlinksInPath()
+      .standardizedFileURL.path
+    guard target.hasPrefix(root + "/"), let data = FileManager.default.contents(atPath: target)
+    else { return missing(path) }
+    guard name.hasSuffix(".html") else { return Self.response(data, type: type) }
+    let page = Data(Self.withReload(String(decoding: data, as: UTF8.self)).utf8)
+    state.withLock { $0.pages[key] = page }
+    return Self.response(page, type: type)
+  }
+
+  /// A 404 that an open tab can recover from: it says what the last render could not
+  /// do, and it carries the reload script, so the tab reloads once the lesson is fixed.
+  private func missing(_ path: String) -> Response {
+    let problems = state.withLock { $0.problems }
+    let escaped = { (text: String) in
+      text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;")
+    }
+    let said =
+      problems.isEmpty
+      ? "<p>No such page in the preview.</p>"
+      : "<p>The latest save could not be rendered:</p>\n<pre>"
+        + escaped(problems.joined(separator: "\n"))
+        + "</pre>\n<p>This page reloads when it is fixed.</p>"
+    let html = """
+      <!DOCTYPE html>
+      <html lang="en"><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none';">
+      <title>Not found · Two Stones preview</title></head>
+      <body><h1>Not found: \(escaped(path))</h1>
+      \(said)
+      </body></html>
+      """
+    var response = Self.response(
+      Data(Self.withReload(html).utf8), type: "text/html; charset=utf-8")
+    response.status = .notFound
+    return response
+  }
+
+  /// The content type for a file of the site, by its name.
+  static func contentType(of name: String) -> String {
+    let types = [
+      "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
+      "js": "text/javascript; charset=utf-8", "json": "application/json",
+      "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
+      "ico": "image/x-icon", "txt": "text/plain; charset=utf-8",
+      "md": "text/markdown; charset=utf-8",
+      "woff2": "font/woff2",
+    ]
+    let ext =
+      name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last ?? "") : ""
+    return types[ext.lowercased()] ?? "application/octet-stream"
+  }
+
+  /// Every answer of the preview: never cached, never sniffed into another type.
+  static func response(_ body: Data, type: String) -> Response {
+    Response(
+      status: .ok,
+      headers: [.contentType: type, .cacheControl: "no-store", .xContentTypeOptions: "nosniff"],
       body: .init(byteBuffer: ByteBuffer(bytes: body)))
   }
 
@@ -226,4 +314,36 @@ final class Preview: Sendable {
     })();
 
     """
+}
+
+/// Refuses every request whose `Host` is not this server's own, before any route sees it:
+/// a foreign page that rebinds a name of its own to 127.0.0.1 gets nothing.
+struct PreviewGuard: RouterMiddleware {
+  typealias Context = BasicRequestContext
+  let preview: Preview
+
+  func handle(
+    _ request: Request, context: Context,
+    next: (Request, Context) async throws -> Response
+  ) async throws -> Response {
+    guard preview.accepts(host: request.head.authority) else {
+      var response = Preview.response(
+        Data(
+          "This preview answers only requests for 127.0.0.1, localhost or [::1] on its own port.\n"
+            .utf8),
+        type: "text/plain; charset=utf-8")
+      response.status = .misdirectedRequest
+      return response
+    }
+    return try await next(request, context)
+  }
+}
+
+extension Response {
+  /// The same answer to a HEAD request: its headers, with the body's length, and no body.
+  var withoutBody: Response {
+    var head = self
+    head.body = ResponseBody(contentLength: body.contentLength ?? 0) { _ in }
+    return head
+  }
 }

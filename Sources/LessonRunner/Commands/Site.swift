@@ -45,9 +45,9 @@ struct Site: ParsableCommand {
       exitCode = try Verify.verify(files, in: workspace, console: console, strict: strict).exitCode
     }
 
-    let (lessons, malformed) = Self.bookLessons(
+    let (lessons, problems) = Self.bookLessons(
       files, in: workspace, console: console, printErrors: !verify)
-    if malformed { exitCode = 2 }
+    if !problems.isEmpty { exitCode = 2 }
 
     let folder =
       output.map {
@@ -76,11 +76,13 @@ struct Site: ParsableCommand {
 
   /// The lessons in `files` with their latest results, and whether any was malformed
   /// (each malformed one is named on the console, with its errors when `printErrors`).
+  /// The lessons of the site with their latest results, and the diagnostics of each
+  /// lesson that is malformed and so has no page.
   static func bookLessons(
     _ files: [URL], in workspace: Workspace, console: Console, printErrors: Bool
-  ) -> (lessons: [BookLesson], malformed: Bool) {
+  ) -> (lessons: [BookLesson], problems: [String]) {
     var lessons: [BookLesson] = []
-    var malformed = false
+    var problems: [String] = []
     for file in files {
       switch workspace.load(file) {
       case .success(let lesson):
@@ -93,9 +95,12 @@ struct Site: ParsableCommand {
         console.line(
           console.paint(
             "✗ \(workspace.displayPath(file)): malformed, so it has no page", .red, .bold))
-        malformed = true
+        problems += errors.diagnostics.map(\.description)
+        if errors.diagnostics.isEmpty {
+          problems.append("\(workspace.displayPath(file)): malformed")
+        }
       }
     }
-    return (lessons, malformed)
+    return (lessons, problems)
   }
 }
