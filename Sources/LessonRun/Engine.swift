@@ -18,6 +18,10 @@ public final class Engine: @unchecked Sendable {
     public var strict = false
     /// More runs per example when judging again a claim that failed.
     public var moreRuns = 3
+    /// Judge again, on more runs, a claim that missed its band by more than the band's
+    /// half-width on runs alone. The book always does, so that no hiccup fails a true
+    /// claim; a learner's `check` does not, and answers a far miss after one run.
+    public var rerunFarMisses = true
     /// Let runs that mostly wait share the machine; when false every run is alone.
     public var sideBySide = true
     /// At most this many runs at once.
@@ -91,7 +95,10 @@ public final class Engine: @unchecked Sendable {
     for j in jobs.indices {
       let results = Judge.claims(
         of: jobs[j].lesson, examples: jobs[j].examples, cores: environment.cores)
-      let names = Judge.examplesToRunAgain(results).filter { name in
+      let worthAnotherLook = results.filter { result in
+        options.rerunFarMisses || !Self.isFarMiss(result, in: jobs[j].examples)
+      }
+      let names = Judge.examplesToRunAgain(worthAnotherLook).filter { name in
         !jobs[j].unbuilt.contains(name) && jobs[j].lesson.example(named: name)?.mode == .run
       }
       if !names.isEmpty {
@@ -109,6 +116,15 @@ public final class Engine: @unchecked Sendable {
     }
     runInRounds(again, &jobs, alone: true)
     return jobs.map(finish)
+  }
+
+  /// Whether a claim failed by more than its band's half-width (a margin of -1 or less)
+  /// on runs that had the machine to themselves: more runs would not change the verdict.
+  static func isFarMiss(_ result: ClaimResult, in examples: [ExampleReport]) -> Bool {
+    guard result.verdict == .failed, let margin = result.margin, margin <= -1 else { return false }
+    return !result.claim.examples.contains { name in
+      examples.first { $0.name == name }?.runs.contains { $0.sideBySide == true } ?? false
+    }
   }
 
   // MARK: Build

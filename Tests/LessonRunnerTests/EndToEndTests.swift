@@ -114,6 +114,20 @@ import Testing
     #expect(out.stdout.contains("never closed"))
   }
 
+  @Test func malformedLessonKeepsItsDiagnosticsInTheJSONReport() throws {
+    let out = try runner([fixture("malformed"), "--json"])
+    #expect(out.status == 2)
+    #expect(out.reports.map(\.status) == [.error], "\(out.stdout)")
+    let malformed = try #require(out.reports.first)
+    #expect(malformed.lesson == shown("malformed"))
+    #expect(malformed.examples.isEmpty && malformed.claims.isEmpty)
+    let places = malformed.diagnostics.map { "\($0.location.line):\($0.location.column)" }
+    for location in ["3:22", "7:10", "9:1"] {
+      #expect(places.contains(location), "no diagnostic at \(location): \(places)")
+    }
+    #expect(malformed.diagnostics.allSatisfy { $0.location.file == shown("malformed") })
+  }
+
   @Test func misbehavingExamplesAreReportedAndTheRunGoesOn() throws {
     let out = try runner([fixture("misbehaving"), "--json"])
     #expect(out.status == 2)

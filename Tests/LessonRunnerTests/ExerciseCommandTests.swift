@@ -80,6 +80,20 @@ import Testing
     #expect(wrong.output.contains("✓ it prints what the lesson expects"))
     #expect(wrong.output.contains("Each `try await` waits for its stone"))
     #expect(wrong.output.contains("Not yet: 1 of 3 goals missed"))
+    // 1 s against at most 0.8 s is near enough to the edge to deserve more runs.
+    #expect(wrong.output.contains("judging them again after 3 more runs"))
+
+    // Four stones one by one take 2 s, far past the goal: one run says so.
+    try """
+    for name in ["A", "B", "C", "D"] { _ = try await stone(name) }
+    print("A and B are back")
+    print("took: \\(took())")
+
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let far = try runner(["check", lesson, "overlap", "--folder", folder.path])
+    #expect(far.status == 1, "\(far.output)")
+    #expect(far.output.contains("✗ “at most 0.8 s” (claim:overlap@took)"))
+    #expect(!far.output.contains("judging them again"), "\(far.output)")
 
     // A right answer meets every goal.
     try """

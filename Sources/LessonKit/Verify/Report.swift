@@ -37,6 +37,20 @@ public struct LessonReport: Sendable, Codable {
   }
 }
 
+extension LessonReport {
+  /// The report of a lesson that could not be parsed: no examples and no claims, only
+  /// its diagnostics, each at its file, line and column, so that a JSON reader sees what
+  /// is wrong and where.
+  public static func malformed(
+    path: String, fileName: String, diagnostics: [Diagnostic], environment: RunEnvironment
+  ) -> LessonReport {
+    LessonReport(
+      lesson: path, number: LessonParser.numberAndSlug(fileName).0, title: "",
+      sourceHash: "", status: .error, environment: environment, diagnostics: diagnostics,
+      examples: [], claims: [])
+  }
+}
+
 /// Where and when a verification ran.
 public struct RunEnvironment: Sendable, Codable, Hashable {
   public var swiftVersion: String

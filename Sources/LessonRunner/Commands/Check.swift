@@ -67,8 +67,13 @@ struct Check: ParsableCommand {
     let terminal = TerminalReporter(console: console, cores: environment.cores, strict: false)
     terminal.showsVerdicts = false
     let collector = ReportCollector()
+    // A goal missed by more than its band on the first run is missed: say so at once, and
+    // run again only what sits near an edge.
+    var options = Engine.Options()
+    options.rerunFarMisses = false
     let engine = Engine(
-      workspace: workspace, environment: environment, reporters: [terminal, collector])
+      workspace: workspace, environment: environment, options: options,
+      reporters: [terminal, collector])
     engine.verify([lesson])
     Interrupts.waitIfStopping()
     guard let report = collector.reports.first,

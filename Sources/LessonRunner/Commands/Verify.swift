@@ -99,6 +99,9 @@ struct Verify: ParsableCommand {
       try Session.tangleBook(workspace, console: console)
     }
     var lessons: [Lesson] = []
+    // Lessons that cannot be verified, reported with their diagnostics and no runs.
+    var unverified: [LessonReport] = []
+    let environment = Session.environment()
     for file in files {
       switch workspace.load(file) {
       case .failure(let errors):
@@ -109,17 +112,24 @@ struct Verify: ParsableCommand {
             .bold))
         console.line()
         exitCode = 2
+        unverified.append(
+          .malformed(
+            path: workspace.displayPath(file), fileName: file.lastPathComponent,
+            diagnostics: errors.diagnostics, environment: environment))
       case .success(let parsed):
         if strict, let silent = parsed.checksNothingError {
           // A lesson in lessons/ that checks nothing must say so: else it "passes" unseen.
           console.line(console.paint(silent.description, .red))
           exitCode = 2
+          unverified.append(
+            .malformed(
+              path: parsed.path, fileName: file.lastPathComponent, diagnostics: [silent],
+              environment: environment))
           continue
         }
         lessons.append(parsed)
       }
     }
-    let environment = Session.environment()
     var options = Engine.Options()
     options.strict = strict
     options.sideBySide = !oneAtATime
@@ -131,7 +141,7 @@ struct Verify: ParsableCommand {
       reporters: [terminal, writer, collector])
     engine.verify(lessons)
     Interrupts.waitIfStopping()
-    let reports = collector.reports
+    let reports = unverified + collector.reports
     for failure in writer.failures {
       Session.fail("cannot save the results: \(failure)")
     }
