@@ -19,9 +19,6 @@ public enum HTMLOverride: Sendable, Equatable {
 }
 
 public enum CommonMark {
-  /// The version of the cmark library in use, such as "0.30.2".
-  public static var libraryVersion: String { String(cString: cmark_version_string()) }
-
   /// Parses `markdown` into a tree of Swift values.
   public static func parse(_ markdown: String) -> MarkdownNode {
     withDocument(markdown) { root in copyTree(root) }

@@ -270,18 +270,12 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
 
   /// `6 of 6 examples passed · 6 claims: 5 passed, 0 failed, 1 skipped`.
   static func counts(_ report: LessonReport) -> String {
-    let passedExamples = report.examples.filter { $0.status == .passed || $0.status == .notRun }
-      .count
-    // Goals judged on exercises' starters are not the lesson's claims: the starter's own
-    // verdict says whether it missed one.
-    let claims = report.claims.filter { $0.ofStarter != true }
-    let count = { (v: Verdict) in claims.filter { $0.verdict == v }.count }
-    let failedClaims = count(.failed) + count(.unmeasured)
+    let c = report.counts
     var text =
-      "\(passedExamples) of \(report.examples.count) examples passed · \(claims.count) claims: \(count(.passed)) passed, \(failedClaims) failed"
-    if count(.skipped) > 0 { text += ", \(count(.skipped)) skipped" }
-    let loose = claims.filter { $0.verdict == .passed && $0.sharp == false }.count
-    if loose > 0 { text += ", \(loose) loose" }
+      "\(c.passedExamples) of \(c.examples) examples passed · \(c.claims) claims: \(c.passed) passed, \(c.failed) failed"
+    if c.skipped > 0 { text += ", \(c.skipped) skipped" }
+    if c.loose > 0 { text += ", \(c.loose) loose" }
+    if c.passedAlone > 0 { text += ", \(c.passedAlone) of them only alone" }
     return text
   }
 }

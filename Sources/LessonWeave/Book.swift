@@ -158,13 +158,14 @@ public struct Book: Sendable {
   private func resultsView(_ entry: BookLesson) -> ResultsView {
     switch entry.results {
     case .current(let report):
-      let passedExamples = report.examples.filter { $0.status == .passed || $0.status == .notRun }
-        .count
-      let claims = report.claims.filter { $0.ofStarter != true }
-      let count = { (v: Verdict) in claims.filter { $0.verdict == v }.count }
+      let c = report.counts
       var summary =
-        "\(passedExamples) of \(report.examples.count) examples passed · \(claims.count) claims: \(count(.passed)) held, \(count(.failed) + count(.unmeasured)) did not"
-      if count(.skipped) > 0 { summary += ", \(count(.skipped)) skipped" }
+        "\(c.passedExamples) of \(c.examples) examples passed · \(c.claims) claims: \(c.passed) held, \(c.failed) did not"
+      if c.skipped > 0 { summary += ", \(c.skipped) skipped" }
+      if c.passedAlone > 0 {
+        summary +=
+          "; \(c.passedAlone) held only once \(c.passedAlone == 1 ? "its examples" : "their examples") ran alone"
+      }
       let headline: String
       switch report.status {
       case .passed: headline = "Every output and claim below held in the latest run."

@@ -70,7 +70,7 @@ struct ExampleOutcome {
         ? Format.value(run.wallSeconds, .time) + " · "
           + (report.status == .passed
             ? "misses a goal, as a starter should" : "meets every goal, so it is no exercise")
-        : Format.value(run.wallSeconds, .time) + " · " + Self.ending(run.ending) + meant
+        : Format.value(run.wallSeconds, .time) + " · " + run.ending.caption + meant
           + (report.status == .passed && example.expectedOutput != nil ? " · output matches" : "")
           + (report.status == .passed && example.expectedStderr != nil
             ? " · standard error matches" : "")
@@ -104,18 +104,6 @@ struct ExampleOutcome {
     case .run: return "What \(example.name) did"
     case .compileOnly: return "\(example.name) builds"
     case .compileFail: return "What the compiler said about \(example.name)"
-    }
-  }
-
-  static func ending(_ ending: RunRecord.Ending) -> String {
-    switch ending {
-    case .exited(let status): return "exit status \(status)"
-    case .signalled(let signal):
-      let name = ExpectedEnding.signals.first { $0.value == signal }.map { " (\($0.key))" } ?? ""
-      return "stopped by signal \(signal)\(name)"
-    case .timedOut: return "stopped: it ran past its timeout"
-    case .flooded: return "stopped: it printed more than the runner keeps"
-    case .failedToStart(let why): return "could not start: \(why)"
     }
   }
 

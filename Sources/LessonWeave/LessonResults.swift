@@ -36,14 +36,6 @@ public enum LessonResults: Sendable {
     return nil
   }
 
-  /// The report of any run, current or not.
-  var anyReport: LessonReport? {
-    switch self {
-    case .current(let report), .stale(let report): return report
-    case .missing, .unreadable: return nil
-    }
-  }
-
   /// `current`, `stale`, `missing` or `unreadable`: the page's `data-results`.
   var state: String {
     switch self {

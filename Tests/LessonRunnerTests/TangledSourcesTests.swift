@@ -22,12 +22,22 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(stale.isEmpty, "stale tangled files, run `swift run lesson-runner tangle`: \(stale)")
   }
 
-  @Test func everyLessonHasAClaimAndNoDraftsInLessons() {
+  @Test func everyMarkdownFileInLessonsIsANumberedLessonThatParsesAndClaims() throws {
     let workspace = Workspace(root: packageRoot)
+    let markdown = try FileManager.default.contentsOfDirectory(
+      atPath: workspace.lessonsDirectory.path
+    ).filter { $0.hasSuffix(".md") }.sorted()
+    // A draft left in lessons/ would be in no listing and no verification: it must not be.
+    #expect(markdown == workspace.lessonFiles().map(\.lastPathComponent).sorted())
+    #expect(markdown.count >= 9)
     for file in workspace.lessonFiles() {
-      guard case .success(let lesson) = workspace.load(file) else { continue }
-      #expect(!lesson.claims.isEmpty, "\(lesson.path) makes no timing claim")
-      #expect(lesson.number != nil)
+      switch workspace.load(file) {
+      case .failure(let errors):
+        Issue.record("\(file.lastPathComponent) does not parse:\n\(errors)")
+      case .success(let lesson):
+        #expect(lesson.number != nil, "\(lesson.path) has no number")
+        #expect(!lesson.claims.isEmpty, "\(lesson.path) makes no timing claim")
+      }
     }
   }
 }

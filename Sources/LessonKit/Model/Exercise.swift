@@ -31,9 +31,6 @@ public struct Exercise: Sendable, Hashable {
 /// A hint to an exercise, in Markdown: folded on the page, and shown by `lesson-runner check`
 /// when the goal it is for is missed.
 public struct Hint: Sendable, Hashable {
-  /// The goals a hint can be for, besides the label of a claim (`claim:NAME@label`).
-  public static let goalWords = ["time", "output", "stderr", "exit"]
-
   public var text: String
   public var location: SourceLocation
   /// The goal it helps with: `time` (a claim on the wall time), `output`, `stderr`, `exit`,

@@ -61,11 +61,6 @@ public struct LineTable: Sendable, Hashable, Codable {
     }
     return nil
   }
-
-  /// Whether `file` (as a tool printed it) is one of the table's tangled files.
-  public func covers(file: String) -> Bool {
-    spans.contains { $0.names(file) }
-  }
 }
 
 /// Maps places in tangled files back to lessons, through every table it holds.

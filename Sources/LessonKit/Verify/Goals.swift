@@ -41,7 +41,7 @@ extension Judge {
         goal: "exit", text: endingText, location: exercise.location,
         met: !runs.isEmpty && badEnding == nil,
         detail: runs.isEmpty
-          ? "it did not run" : badEnding.map { "it \(describe($0.ending))" }))
+          ? "it did not run" : badEnding.map { "it \($0.ending.sentence)" }))
     let ended = runs.filter { run in
       solution.expectedEnding.map { $0.matches(run.ending) } ?? run.succeeded
     }

@@ -16,7 +16,7 @@ public enum Judge {
       guard wanted.matches(record.ending) else {
         return Diagnostic(
           at: example.location,
-          "\(named) must end as its exit= says (it \(wanted)), but it \(describe(record.ending))")
+          "\(named) must end as its exit= says (it \(wanted)), but it \(record.ending.sentence)")
       }
       return textProblem(with: record, of: example, map: map)
     }
@@ -31,7 +31,7 @@ public enum Judge {
       let why = crash.message.map { ": \($0)" } ?? ""
       return Diagnostic(
         at: example.location,
-        "\(named) crashed\(place)\(why) (signal \(signal)\(signalName(signal)))")
+        "\(named) crashed\(place)\(why) (signal \(signal)\(RunRecord.Ending.signalName(signal)))")
     case .timedOut:
       return Diagnostic(
         at: example.location,
@@ -77,17 +77,6 @@ public enum Judge {
       .joined(separator: "\n")
   }
 
-  /// "exited with status 0", "was killed by signal 6": how a run ended, for messages.
-  static func describe(_ ending: RunRecord.Ending) -> String {
-    switch ending {
-    case .exited(let code): return "exited with status \(code)"
-    case .signalled(let signal): return "was stopped by signal \(signal)\(signalName(signal))"
-    case .timedOut: return "did not finish in time and was stopped"
-    case .flooded: return "printed more than the runner keeps and was stopped"
-    case .failedToStart(let why): return "could not start: \(why)"
-    }
-  }
-
   /// Adds a run to the example's report, and what was wrong with it, once.
   public static func add(
     _ record: RunRecord, of example: Example, to report: inout ExampleReport,
@@ -97,13 +86,6 @@ public enum Judge {
     guard let problem = problem(with: record, of: example, map: map) else { return }
     report.status = .failed
     if !report.diagnostics.contains(problem) { report.diagnostics.append(problem) }
-  }
-
-  static func signalName(_ signal: Int32) -> String {
-    [
-      4: ", SIGILL: a Swift runtime trap", 5: ", SIGTRAP: a Swift runtime trap", 6: ", SIGABRT",
-      9: ", SIGKILL", 11: ", SIGSEGV",
-    ][signal] ?? ""
   }
 
   /// Where a crash happened in the lesson and the runtime's words for it, read from the

@@ -38,6 +38,38 @@ public struct LessonReport: Sendable, Codable {
 }
 
 extension LessonReport {
+  /// What a report counts, as every summary of it says: the terminal's, the list of
+  /// lessons', the page's. Goals judged on an exercise's starter are not the lesson's
+  /// claims: the starter's own verdict says whether it missed one.
+  public struct Counts: Sendable, Hashable {
+    public var examples = 0
+    /// Examples that passed, or that build as they should and are not run.
+    public var passedExamples = 0
+    public var claims = 0
+    public var passed = 0
+    /// Claims that failed or could not be measured.
+    public var failed = 0
+    public var skipped = 0
+    /// Claims that passed, but would have with a wrong number too.
+    public var loose = 0
+    /// Claims that failed side by side and passed alone.
+    public var passedAlone = 0
+  }
+
+  public var counts: Counts {
+    let claims = self.claims.filter { $0.ofStarter != true }
+    var c = Counts()
+    c.examples = examples.count
+    c.passedExamples = examples.filter { $0.status == .passed || $0.status == .notRun }.count
+    c.claims = claims.count
+    c.passed = claims.filter { $0.verdict == .passed }.count
+    c.failed = claims.filter { $0.verdict == .failed || $0.verdict == .unmeasured }.count
+    c.skipped = claims.filter { $0.verdict == .skipped }.count
+    c.loose = claims.filter { $0.verdict == .passed && $0.sharp == false }.count
+    c.passedAlone = claims.filter { $0.words == "passed alone" }.count
+    return c
+  }
+
   /// The report of a lesson that could not be parsed: no examples and no claims, only
   /// its diagnostics, each at its file, line and column, so that a JSON reader sees what
   /// is wrong and where.

@@ -60,6 +60,41 @@ public struct RunRecord: Sendable, Hashable, Codable {
   }
 }
 
+extension RunRecord.Ending {
+  /// How the run ended, as the end of a sentence about it: "exited with status 0", "was
+  /// stopped by signal 4, SIGILL: a Swift runtime trap".
+  public var sentence: String {
+    switch self {
+    case .exited(let code): return "exited with status \(code)"
+    case .signalled(let signal): return "was stopped by signal \(signal)\(Self.signalName(signal))"
+    case .timedOut: return "did not finish in time and was stopped"
+    case .flooded: return "printed more than the runner keeps and was stopped"
+    case .failedToStart(let why): return "could not start: \(why)"
+    }
+  }
+
+  /// How the run ended, as a caption says it: "exit status 0", "stopped by signal 4,
+  /// SIGILL: a Swift runtime trap".
+  public var caption: String {
+    switch self {
+    case .exited(let status): return "exit status \(status)"
+    case .signalled(let signal): return "stopped by signal \(signal)\(Self.signalName(signal))"
+    case .timedOut: return "stopped: it ran past its timeout"
+    case .flooded: return "stopped: it printed more than the runner keeps"
+    case .failedToStart(let why): return "could not start: \(why)"
+    }
+  }
+
+  /// `, SIGILL: a Swift runtime trap` for signal 4: the name of a signal a run may end
+  /// by, and what it means for a Swift program; "" for one without a name here.
+  public static func signalName(_ signal: Int32) -> String {
+    [
+      4: ", SIGILL: a Swift runtime trap", 5: ", SIGTRAP: a Swift runtime trap", 6: ", SIGABRT",
+      9: ", SIGKILL", 11: ", SIGSEGV", 15: ", SIGTERM",
+    ][signal] ?? ""
+  }
+}
+
 public func median(_ values: [Double]) -> Double? {
   guard !values.isEmpty else { return nil }
   let sorted = values.sorted()

@@ -151,8 +151,8 @@ struct Verify: ParsableCommand {
     if files.count > 1 || strict {
       for report in reports {
         let mark = report.status == .passed ? console.paint("✓", .green) : console.paint("✗", .red)
-        let examples = report.examples.count
-        let claims = report.claims.filter { $0.ofStarter != true }.count
+        let examples = report.counts.examples
+        let claims = report.counts.claims
         console.line(
           "\(mark) \(report.lesson): \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")"
             + console.paint("  (\(TerminalReporter.counts(report)))", .dim))
