@@ -6,7 +6,8 @@
 /// Makes the calling process the "child subreaper" of its descendants (Linux 3.4+): a
 /// process whose parent dies is handed to it instead of to init, so that it can find and
 /// stop what an example left behind, even in another process group or session.
-/// Returns 0 on success, -1 with errno set where the system does not allow it.
+/// Returns 0 on success, -1 with errno set where the system does not allow it, and -1
+/// with ENOSYS on systems other than Linux, which have no subreaper.
 int two_stones_become_subreaper(void);
 
 #endif
