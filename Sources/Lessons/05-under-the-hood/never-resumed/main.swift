@@ -1,15 +1,15 @@
 // Example 'never-resumed' of lessons/05-under-the-hood.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
 /// A callback API with a bug: it forgets to call back at all.
-func fetchStones(_ done: @escaping @Sendable (Int) -> Void) {}
+func countCatches(_ done: @escaping @Sendable (Int) -> Void) {}
 
-func stones() async -> Int {
+func catches() async -> Int {
     await withCheckedContinuation { continuation in
-        fetchStones { count in continuation.resume(returning: count) }
+        countCatches { count in continuation.resume(returning: count) }
     }
 }
 
-let waiting = Task { await stones() }
+let waiting = Task { await catches() }
 try await Task.sleep(for: .milliseconds(300))
 print("after 0.3 s the task is still waiting")
 waiting.cancel()

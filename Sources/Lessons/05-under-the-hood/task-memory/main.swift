@@ -2,12 +2,13 @@
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
 import Foundation
 
-/// The bytes of memory this process really uses (its resident set).
+/// The memory this process occupies right now, in bytes: the VmRSS line of
+/// /proc/self/status, as in lesson 2, which Linux gives in kilobytes.
 func residentBytes() -> Int {
-    let file = FileHandle(forReadingAtPath: "/proc/self/statm")!
-    let fields = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
-        .split(separator: " ")
-    return Int(fields[1])! * Int(sysconf(Int32(_SC_PAGESIZE)))
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    let fields = line.split(whereSeparator: \.isWhitespace)
+    return (fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * 1024
 }
 import Synchronization
 
@@ -15,22 +16,25 @@ import Synchronization
 let parked = Mutex<[CheckedContinuation<Void, Never>]>([])
 
 func waitInLine() async {
-    var stones = 1                   // a local that lives across the await
+    var steps = 1                    // a local that lives across the await
     await withCheckedContinuation { continuation in
         parked.withLock { $0.append(continuation) }
     }
-    stones += 1
+    steps += 1
 }
 
 let count = 10_000
 parked.withLock { $0.reserveCapacity(count) }
-var tasks: [Task<Void, Never>] = []
-tasks.reserveCapacity(count)
 let before = residentBytes()
-for _ in 0..<count { tasks.append(Task.detached { await waitInLine() }) }
-while parked.withLock({ $0.count }) < count { try await Task.sleep(for: .milliseconds(10)) }
-let perTask = (residentBytes() - before) / count
-print("memory per suspended task: \(perTask) bytes")
 
-for continuation in parked.withLock({ $0 }) { continuation.resume() }
-for task in tasks { await task.value }
+await withTaskGroup(of: Void.self) { group in
+    for _ in 0..<count {
+        group.addTask { await waitInLine() }
+    }
+    // Once every task is waiting, weigh them; then let them all go on.
+    while parked.withLock({ $0.count }) < count {
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    print("memory per suspended task: \((residentBytes() - before) / count) bytes")
+    for continuation in parked.withLock({ $0 }) { continuation.resume() }
+}

@@ -2,12 +2,13 @@
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
 import Foundation
 
-/// The bytes of memory this process really uses (its resident set).
+/// The memory this process occupies right now, in bytes: the VmRSS line of
+/// /proc/self/status, as in lesson 2, which Linux gives in kilobytes.
 func residentBytes() -> Int {
-    let file = FileHandle(forReadingAtPath: "/proc/self/statm")!
-    let fields = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
-        .split(separator: " ")
-    return Int(fields[1])! * Int(sysconf(Int32(_SC_PAGESIZE)))
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    let fields = line.split(whereSeparator: \.isWhitespace)
+    return (fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * 1024
 }
 import Synchronization
 
@@ -38,7 +39,7 @@ final class Gate: @unchecked Sendable {
 }
 
 let gate = Gate()
-let count = 1_000
+let count = 10_000
 let before = residentBytes()
 for _ in 0..<count { Thread { gate.wait() }.start() }
 gate.waitUntil(count)

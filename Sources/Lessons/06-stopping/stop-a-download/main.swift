@@ -39,7 +39,7 @@ final class Download: Sendable {
         let (whole, attoseconds) = duration.components
         let delay = Double(whole) + Double(attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
-            if !stopped.load(ordering: .relaxed) { done("three stones") }
+            if !stopped.load(ordering: .relaxed) { done("the file") }
         }
     }
 

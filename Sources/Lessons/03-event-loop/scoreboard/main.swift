@@ -1,0 +1,55 @@
+// Example 'scoreboard' of lessons/03-event-loop.md.
+// Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
+import Foundation
+
+/// The kernel's id for the thread running this line. Linux shows it as
+/// the symbolic link /proc/thread-self, which points to "PID/task/TID".
+func threadID() -> Int {
+    let link = try! FileManager.default
+        .destinationOfSymbolicLink(atPath: "/proc/thread-self")
+    return Int(link.split(separator: "/").last!)!
+}
+
+/// "the main thread" (its id is the process id), or "thread 12345".
+func thisThread() -> String {
+    threadID() == Int(getpid()) ? "the main thread" : "thread \(threadID())"
+}
+
+/// A duration as "1.23 s", and the time since the program started.
+func seconds(_ d: Duration) -> String {
+    let (whole, attoseconds) = d.components
+    return String(format: "%.2f s", Double(whole) + Double(attoseconds) / 1e18)
+}
+let start = ContinuousClock.now
+func now() -> String { seconds(start.duration(to: .now)) }
+
+/// Marks where a piece of work begins or ends ("begin" or "end"), for the
+/// timeline the site draws of what ran when; with `thread`, on that thread's row.
+func span(_ edge: String, _ name: String, thread: Int? = nil) {
+    let row = thread.map { " thread=\($0)" } ?? ""
+    FileHandle.standardError.write(Data("::span-\(edge) \(name)\(row)\n".utf8))
+}
+/// An actor: only one task at a time may touch `catches`.
+actor Scoreboard {
+    var catches = 0
+    func caught(_ stone: String) {
+        catches += 1
+        print("\(stone) caught, \(catches) in all, counted on \(thisThread())")
+    }
+}
+let board = Scoreboard()
+
+func juggle(_ stone: String, flights: Int, each flight: Duration) async {
+    for _ in 1...flights {
+        span("begin", stone)
+        try? await Task.sleep(for: flight)
+        span("end", stone)
+        await board.caught(stone)                     // wait for the actor's turn
+    }
+}
+
+await withTaskGroup(of: Void.self) { group in
+    group.addTask { await juggle("stone A", flights: 3, each: .milliseconds(300)) }
+    group.addTask { await juggle("stone B", flights: 2, each: .milliseconds(400)) }
+}
+print("every stone is down at \(now())")
