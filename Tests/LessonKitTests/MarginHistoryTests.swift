@@ -45,6 +45,20 @@ import Testing
     #expect(worst[0].median == 0.6)
   }
 
+  @Test func aClaimNoLongerInTheLessonIsNotListed() {
+    let entry = { (line: Int, margin: Double) in
+      MarginHistory.Entry(
+        file: "lessons/09-test.md", line: line, column: 1, text: "about 1 s", target: "e",
+        margin: margin, verdict: "passed")
+    }
+    let runs = [
+      MarginHistory.Run(date: "1", claims: [entry(10, 0.05)]),
+      MarginHistory.Run(date: "2", claims: [entry(12, 0.5)]),
+    ]
+    // The claim moved from line 10 to line 12: its old line's margin is not listed.
+    #expect(MarginHistory.worst(runs).map(\.entry.line) == [12])
+  }
+
   @Test func aCutLineIsPassedOver() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "margins-\(UUID().uuidString)")

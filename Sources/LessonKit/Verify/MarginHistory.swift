@@ -72,15 +72,17 @@ public struct MarginHistory: Sendable {
   }
 
   /// Each claim's worst margin over `runs`, the claims nearest their edge first. A claim
-  /// is known by its place and what it measures, so a claim that moved is a new one.
+  /// is known by its place and what it measures, so a claim that moved is a new one; only
+  /// the claims of the latest run are listed, since the others are no longer in the lesson.
   public static func worst(_ runs: [Run]) -> [Worst] {
+    let key = { (entry: Entry) in "\(entry.file):\(entry.line):\(entry.column) \(entry.target)" }
+    let current = Set((runs.last?.claims ?? []).map(key))
     var seen: [String: [Entry]] = [:]
     var order: [String] = []
     for run in runs {
-      for entry in run.claims {
-        let key = "\(entry.file):\(entry.line):\(entry.column) \(entry.target)"
-        if seen[key] == nil { order.append(key) }
-        seen[key, default: []].append(entry)
+      for entry in run.claims where current.contains(key(entry)) {
+        if seen[key(entry)] == nil { order.append(key(entry)) }
+        seen[key(entry), default: []].append(entry)
       }
     }
     return order.compactMap { key -> Worst? in

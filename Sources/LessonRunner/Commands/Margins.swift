@@ -69,12 +69,16 @@ struct Margins: ParsableCommand {
     }
     let pad = { (s: String, w: Int) in s + String(repeating: " ", count: max(0, w - s.count)) }
     console.line(
-      console.paint(zip(header, widths).map { pad($0, $1) }.joined(separator: "  "), .dim))
+      console.paint(
+        zip(header, widths).map { pad($0, $1) }.joined(separator: "  ").trimmingTrailingSpaces,
+        .dim))
     for (row, w) in zip(rows, worst) {
       let style: Console.Style =
         w.entry.margin < 0 ? .red : w.entry.margin < 1.0 / 3 ? .yellow : .green
       console.line(
-        console.paint(zip(row, widths).map { pad($0, $1) }.joined(separator: "  "), style))
+        console.paint(
+          zip(row, widths).map { pad($0, $1) }.joined(separator: "  ").trimmingTrailingSpaces,
+          style))
     }
   }
 }
