@@ -19,6 +19,8 @@ let inFlight = Mutex((now: 0, peak: 0, started: 0))
 /// and returns its address, such as "http://127.0.0.1:40123", once it listens.
 ///   GET /delay/MS   answers "waited MS ms" after MS milliseconds
 ///   GET /fail/MS    answers with status 500 after MS milliseconds
+///   GET /stall/MS   sends the answer's head at once, and its body, "stalled MS ms",
+///                   after MS milliseconds
 ///   GET /peak       the most requests it answered at once; starts counting again
 /// With `marking`, each delayed answer is a span on the timeline: "served N".
 func startServer(marking: Bool = false) async throws -> String {
@@ -43,6 +45,14 @@ func startServer(marking: Bool = false) async throws -> String {
         let ms = try context.parameters.require("ms", as: Int.self)
         try await Task.sleep(for: .milliseconds(ms))
         throw HTTPError(.internalServerError)
+    }
+    router.get("stall/:ms") { _, context -> Response in
+        let ms = try context.parameters.require("ms", as: Int.self)
+        return Response(status: .ok, body: ResponseBody { writer in
+            try await Task.sleep(for: .milliseconds(ms))   // the head is already out
+            try await writer.write(ByteBuffer(string: "stalled \(ms) ms"))
+            try await writer.finish(nil)
+        })
     }
     router.get("peak") { _, _ -> String in
         String(inFlight.withLock { state in
