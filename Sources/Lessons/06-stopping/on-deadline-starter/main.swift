@@ -16,7 +16,7 @@ func seconds(_ d: Duration) -> String {
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
 
-/// Marks the start or end of a piece of work for the picture of the run.
+/// Marks the start or end of a piece of work for the timeline of the run.
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }

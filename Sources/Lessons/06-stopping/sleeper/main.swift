@@ -16,7 +16,7 @@ func seconds(_ d: Duration) -> String {
 let start = ContinuousClock.now
 func now() -> String { seconds(start.duration(to: .now)) }
 
-/// Marks the start or end of a piece of work for the picture of the run.
+/// Marks the start or end of a piece of work for the timeline of the run.
 func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
@@ -29,4 +29,4 @@ try await Task.sleep(for: .milliseconds(300))
 sleeper.cancel()
 let result = await sleeper.result
 print("the sleep ended with: \(result)")
-print("at \(now())")
+print("over at: \(now())")

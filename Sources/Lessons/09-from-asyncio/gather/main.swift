@@ -6,6 +6,13 @@ func span(_ edge: String, _ name: String) {
     FileHandle.standardError.write(Data("::span-\(edge) \(name)\n".utf8))
 }
 
+/// How long the program has run: "2.00 s".
+let programStart = ContinuousClock.now
+func took() -> String {
+    let d = ContinuousClock.now - programStart
+    return String(format: "%.2f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+}
+
 func say(_ what: String, after delay: Duration) async {
     span("begin", what)
     try? await Task.sleep(for: delay)

@@ -129,8 +129,11 @@
 
 
 
+
+
 import asyncio
 import sys
+import time
 
 def span(edge, name):
     print(f"::span-{edge} {name}", file=sys.stderr, flush=True)
@@ -145,4 +148,6 @@ async def main():
     await say("hi", 1)
     await say("hoi", 2)
 
+start = time.monotonic()
 asyncio.run(main())
+print(f"took: {time.monotonic() - start:.2f} s")

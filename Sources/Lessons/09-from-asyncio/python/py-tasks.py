@@ -154,8 +154,15 @@
 
 
 
+
+
+
+
+
+
 import asyncio
 import sys
+import time
 
 def span(edge, name):
     print(f"::span-{edge} {name}", file=sys.stderr, flush=True)
@@ -172,4 +179,6 @@ async def main():
     await task1
     await task2
 
+start = time.monotonic()
 asyncio.run(main())
+print(f"took: {time.monotonic() - start:.2f} s")
