@@ -62,3 +62,22 @@ final class Console: @unchecked Sendable {
     }
   }
 }
+
+/// Columns of text, each as wide as its widest cell, two spaces apart: the terminal's
+/// tables of claims and of margins.
+struct TextTable {
+  let header: String
+  let rows: [String]
+
+  init(header: [String], rows: [[String]]) {
+    let widths = header.indices.map { col in
+      max(header[col].count, rows.map { $0.indices.contains(col) ? $0[col].count : 0 }.max() ?? 0)
+    }
+    func line(_ cells: [String]) -> String {
+      zip(cells, widths).map { $0 + String(repeating: " ", count: max(0, $1 - $0.count)) }
+        .joined(separator: "  ")
+    }
+    self.header = line(header)
+    self.rows = rows.map(line)
+  }
+}

@@ -209,17 +209,10 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
         Format.range(c.expectation), measured, r.margin.map(Format.margin) ?? "—",
       ]
     }
-    let header = ["where", "claim", "measures", "holds for", "measured", "margin"]
-    let widths = header.indices.map { col in
-      max(header[col].count, rows.map { $0[col].count }.max() ?? 0)
-    }
-    let pad = { (s: String, w: Int) in s + String(repeating: " ", count: max(0, w - s.count)) }
-    console.line(
-      console.paint(
-        "    " + zip(header, widths).map { pad($0, $1) }.joined(separator: "  ") + "  verdict",
-        .dim))
-    for (row, r) in zip(rows, results) {
-      let cells = zip(row, widths).map { pad($0, $1) }.joined(separator: "  ")
+    let table = TextTable(
+      header: ["where", "claim", "measures", "holds for", "measured", "margin"], rows: rows)
+    console.line(console.paint("    " + table.header + "  verdict", .dim))
+    for (cells, r) in zip(table.rows, results) {
       if r.claim.ofStarter {
         // A goal judged on a starter: missing it is the starter's purpose.
         let missed = r.verdict == .failed || r.verdict == .unmeasured

@@ -63,22 +63,13 @@ struct Margins: ParsableCommand {
         "\(w.entry.file):\(w.entry.line)", "“\(w.entry.text)”", w.entry.target,
       ]
     }
-    let header = ["worst", "median", "runs", "where", "claim", "measures"]
-    let widths = header.indices.map { col in
-      max(header[col].count, rows.map { $0[col].count }.max() ?? 0)
-    }
-    let pad = { (s: String, w: Int) in s + String(repeating: " ", count: max(0, w - s.count)) }
-    console.line(
-      console.paint(
-        zip(header, widths).map { pad($0, $1) }.joined(separator: "  ").trimmingTrailingSpaces,
-        .dim))
-    for (row, w) in zip(rows, worst) {
+    let table = TextTable(
+      header: ["worst", "median", "runs", "where", "claim", "measures"], rows: rows)
+    console.line(console.paint(table.header.trimmingTrailingSpaces, .dim))
+    for (row, w) in zip(table.rows, worst) {
       let style: Console.Style =
         w.entry.margin < 0 ? .red : w.entry.margin < 1.0 / 3 ? .yellow : .green
-      console.line(
-        console.paint(
-          zip(row, widths).map { pad($0, $1) }.joined(separator: "  ").trimmingTrailingSpaces,
-          style))
+      console.line(console.paint(row.trimmingTrailingSpaces, style))
     }
   }
 }
