@@ -19,8 +19,7 @@ struct ClaimPresentation {
     let shown: String
     let mark: String
     switch report.verdict {
-    case .passed
-    where report.rerun?.firstVerdict == .failed && report.rerun?.firstSideBySide == true:
+    case .passed where report.passedAlone:
       (shown, mark) = ("measured \(measured), passed alone", "✓")
     case .passed:
       (shown, mark) = ("measured \(measured)", "✓")

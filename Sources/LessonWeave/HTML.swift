@@ -1,7 +1,7 @@
 /// Escaping for the HTML this module writes itself; templates escape `{{values}}` on their own.
-enum HTML {
+public enum HTML {
   /// Text safe in element content and in quoted attribute values.
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     var escaped = ""
     escaped.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

@@ -40,14 +40,10 @@ public struct ClaimResult: Sendable, Hashable {
 
   /// Whether the claim failed with other runs beside it and passed once its examples ran
   /// alone: true of the claim, false of that first, crowded measurement.
-  public var passedAlone: Bool {
-    verdict == .passed && rerun?.firstVerdict == .failed && rerun?.firstSideBySide == true
-  }
+  public var passedAlone: Bool { Rerun.passedAlone(verdict, rerun) }
 
   /// The verdict in words, as the terminal, the JSON reader and the page say it.
-  public var verdictWords: String {
-    passedAlone ? "passed alone" : verdict.rawValue
-  }
+  public var verdictWords: String { Rerun.words(verdict, rerun) }
 }
 
 /// What a claim's first judging found, before it was judged again on runs alone.
@@ -58,6 +54,17 @@ public struct Rerun: Sendable, Hashable, Codable {
   public var firstSideBySide: Bool
   /// How many runs alone the claim was judged on at last.
   public var runsAlone: Int
+
+  /// Whether a claim with `verdict` at last, judged again as `rerun` says, failed side by
+  /// side and passed alone: the one rule for "passed alone", wherever a verdict is shown.
+  public static func passedAlone(_ verdict: Verdict, _ rerun: Rerun?) -> Bool {
+    verdict == .passed && rerun?.firstVerdict == .failed && rerun?.firstSideBySide == true
+  }
+
+  /// `passed alone`, or the verdict's own word.
+  public static func words(_ verdict: Verdict, _ rerun: Rerun?) -> String {
+    passedAlone(verdict, rerun) ? "passed alone" : verdict.rawValue
+  }
 
   public init(firstMeasured: Double?, firstVerdict: Verdict, firstSideBySide: Bool, runsAlone: Int)
   {

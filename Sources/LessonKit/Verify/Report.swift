@@ -66,7 +66,7 @@ extension LessonReport {
     c.failed = claims.filter { $0.verdict == .failed || $0.verdict == .unmeasured }.count
     c.skipped = claims.filter { $0.verdict == .skipped }.count
     c.loose = claims.filter { $0.verdict == .passed && $0.sharp == false }.count
-    c.passedAlone = claims.filter { $0.words == "passed alone" }.count
+    c.passedAlone = claims.filter(\.passedAlone).count
     return c
   }
 
@@ -197,7 +197,10 @@ public struct ClaimReport: Sendable, Codable, Hashable {
   }
 
   /// `passed alone` for a claim that failed side by side and passed alone.
-  public var words: String { verdictWords ?? verdict.rawValue }
+  public var words: String { Rerun.words(verdict, rerun) }
+
+  /// Whether the claim failed side by side and passed alone.
+  public var passedAlone: Bool { Rerun.passedAlone(verdict, rerun) }
 }
 
 /// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines, unlike `hashValue`.

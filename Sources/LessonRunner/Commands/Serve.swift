@@ -108,9 +108,11 @@ final class Preview: Sendable {
     return stamps
   }
 
-  /// Renders the whole site into the folder, and tells open pages to reload.
-  func render() throws {
-    let stamps = files()
+  /// Renders the whole site into the folder, and tells open pages to reload. `seen` is
+  /// what the lessons looked like when the change being shown was noticed; a save made
+  /// since (during a run again) is then still a change for the next look.
+  func render(seen: [URL: Date]? = nil) throws {
+    let stamps = seen ?? files()
     let clock = ContinuousClock()
     let began = clock.now
     let book = workspace.lessonFiles()
@@ -152,7 +154,7 @@ final class Preview: Sendable {
       let existing = changed.filter { now[$0] != nil }
       if verify && !existing.isEmpty {
         await runAgain(existing)
-        try? render()
+        try? render(seen: now)
       }
     }
   }
@@ -232,22 +234,18 @@ final class Preview: Sendable {
   /// do, and it carries the reload script, so the tab reloads once the lesson is fixed.
   private func missing(_ path: String) -> Response {
     let problems = state.withLock { $0.problems }
-    let escaped = { (text: String) in
-      text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;")
-    }
     let said =
       problems.isEmpty
       ? "<p>No such page in the preview.</p>"
       : "<p>The latest save could not be rendered:</p>\n<pre>"
-        + escaped(problems.joined(separator: "\n"))
+        + HTML.escape(problems.joined(separator: "\n"))
         + "</pre>\n<p>This page reloads when it is fixed.</p>"
     let html = """
       <!DOCTYPE html>
       <html lang="en"><head><meta charset="utf-8">
       <meta http-equiv="Content-Security-Policy" content="default-src 'none';">
       <title>Not found · Two Stones preview</title></head>
-      <body><h1>Not found: \(escaped(path))</h1>
+      <body><h1>Not found: \(HTML.escape(path))</h1>
       \(said)
       </body></html>
       """
