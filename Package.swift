@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 // swift-format-ignore-file
 // (The lesson list below is written by `lesson-runner tangle`, not by hand.)
 import PackageDescription
@@ -84,7 +84,8 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson05LetGo", path: "Sources/Lessons/05-under-the-hood/let-go", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson05", dependencies: ["Lesson05Frames", "Lesson05Countdown", "Lesson05CountdownByHand", "Lesson05Bridge", "Lesson05ResumeTwice", "Lesson05NeverResumed", "Lesson05TinyRuntime", "Lesson05TaskMemory", "Lesson05ThreadMemory", "Lesson05TaskSwitch", "Lesson05ThreadSwitch", "Lesson05LetGoStarter", "Lesson05LetGo"], path: "Sources/Lessons/05-under-the-hood/Lesson05", swiftSettings: lessonSettings),
   // lessons/06-stopping.md
-  .executableTarget(name: "Lesson06Deaf", path: "Sources/Lessons/06-stopping/deaf", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06DeafDefault", path: "Sources/Lessons/06-stopping/deaf.default", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06DeafNonsending", path: "Sources/Lessons/06-stopping/deaf.nonsending", swiftSettings: lessonSettings + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
   .executableTarget(name: "Lesson06Listening", path: "Sources/Lessons/06-stopping/listening", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson06Sleeper", path: "Sources/Lessons/06-stopping/sleeper", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson06Swallowed", path: "Sources/Lessons/06-stopping/swallowed", swiftSettings: lessonSettings),
@@ -96,7 +97,7 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson06DeafTimeout", path: "Sources/Lessons/06-stopping/deaf-timeout", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson06OnDeadlineStarter", path: "Sources/Lessons/06-stopping/on-deadline-starter", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson06OnDeadline", path: "Sources/Lessons/06-stopping/on-deadline", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson06", dependencies: ["Lesson06Deaf", "Lesson06Listening", "Lesson06Sleeper", "Lesson06Swallowed", "Lesson06StopADownload", "Lesson06Family", "Lesson06SlowSibling", "Lesson06Orphan", "Lesson06Timeout", "Lesson06DeafTimeout", "Lesson06OnDeadlineStarter", "Lesson06OnDeadline"], path: "Sources/Lessons/06-stopping/Lesson06", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson06", dependencies: ["Lesson06DeafDefault", "Lesson06DeafNonsending", "Lesson06Listening", "Lesson06Sleeper", "Lesson06Swallowed", "Lesson06StopADownload", "Lesson06Family", "Lesson06SlowSibling", "Lesson06Orphan", "Lesson06Timeout", "Lesson06DeafTimeout", "Lesson06OnDeadlineStarter", "Lesson06OnDeadline"], path: "Sources/Lessons/06-stopping/Lesson06", swiftSettings: lessonSettings),
   // lessons/07-sharing.md
   .executableTarget(name: "Lesson07CountsSentBack", path: "Sources/Lessons/07-sharing/counts-sent-back", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07FilledFirst", path: "Sources/Lessons/07-sharing/filled-first", swiftSettings: lessonSettings),
@@ -121,13 +122,13 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson08ProgressStarter", path: "Sources/Lessons/08-streams/progress-starter", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08Progress", path: "Sources/Lessons/08-streams/progress", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08", dependencies: ["Lesson08Ticks", "Lesson08Unbounded", "Lesson08Newest", "Lesson08Channel", "Lesson08Merged", "Lesson08ProgressStarter", "Lesson08Progress"], path: "Sources/Lessons/08-streams/Lesson08", swiftSettings: lessonSettings),
-  // lessons/09-from-asyncio.md
-  .executableTarget(name: "Lesson09FirstFailure", path: "Sources/Lessons/09-from-asyncio/first-failure", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson09SwiftSequential", path: "Sources/Lessons/09-from-asyncio/swift-sequential", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson09SwiftTasks", path: "Sources/Lessons/09-from-asyncio/swift-tasks", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson09GatherStarter", path: "Sources/Lessons/09-from-asyncio/gather-starter", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson09Gather", path: "Sources/Lessons/09-from-asyncio/gather", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson09", dependencies: ["Lesson09FirstFailure", "Lesson09SwiftSequential", "Lesson09SwiftTasks", "Lesson09GatherStarter", "Lesson09Gather"], path: "Sources/Lessons/09-from-asyncio/Lesson09", swiftSettings: lessonSettings),
+  // lessons/10-from-asyncio.md
+  .executableTarget(name: "Lesson10FirstFailure", path: "Sources/Lessons/10-from-asyncio/first-failure", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson10SwiftSequential", path: "Sources/Lessons/10-from-asyncio/swift-sequential", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson10SwiftTasks", path: "Sources/Lessons/10-from-asyncio/swift-tasks", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson10GatherStarter", path: "Sources/Lessons/10-from-asyncio/gather-starter", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson10Gather", path: "Sources/Lessons/10-from-asyncio/gather", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson10", dependencies: ["Lesson10FirstFailure", "Lesson10SwiftSequential", "Lesson10SwiftTasks", "Lesson10GatherStarter", "Lesson10Gather"], path: "Sources/Lessons/10-from-asyncio/Lesson10", swiftSettings: lessonSettings),
 ]
 // MARK: End of tangled lessons.
 

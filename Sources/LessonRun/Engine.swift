@@ -155,7 +155,7 @@ public final class Engine: @unchecked Sendable {
       guard let index = job.index(of: example.name) else { continue }
       let file = job.packagePath.appendingPathComponent(
         Tangler.sourcePath(of: example, in: lesson))
-      let record = Toolchain.typecheck(file)
+      let record = Toolchain.typecheck(file, setting: example.setting)
       let problems = Judge.compileFailure(record, of: example, map: job.map)
       job.examples[index].runs.append(record)
       job.examples[index].diagnostics = problems

@@ -66,17 +66,15 @@ public enum Toolchain {
     packagePath.appendingPathComponent(".build/lesson-stamps/\(stamp)")
   }
 
-  /// Type-checks one file alone in Swift 6 mode; for examples that must fail to compile.
-  public static func typecheck(_ file: URL) -> RunRecord {
+  /// Type-checks one file alone under `setting`; for examples that must fail to compile.
+  public static func typecheck(_ file: URL, setting: CompilerSetting) -> RunRecord {
     ChildProcess.run(
       "swiftc",
       .init(
         // Not -typecheck: data-race diagnostics such as "sending 'x' risks causing data
         // races" come from SIL passes that type-checking alone never runs.
-        arguments: [
-          "-emit-sil", "-o", "/dev/null", "-module-name", "Example", "-swift-version", "6",
-          file.path,
-        ], timeout: .seconds(120)))
+        arguments: ["-emit-sil", "-o", "/dev/null", "-module-name", "Example"]
+          + setting.compilerFlags + [file.path], timeout: .seconds(120)))
   }
 
   /// The folder where SwiftPM puts debug binaries of the package at `packagePath`.

@@ -51,6 +51,8 @@ struct CodeView {
 struct OutcomeView {
   var id: String
   var example: String
+  /// The compiler setting of this build, for an example built under several.
+  var setting: String? = nil
   /// `run`, `compile-only` or `compile-fail`.
   var mode: String
   /// `passed`, `failed`, `build-failed` or `not-measured`.
@@ -93,4 +95,15 @@ struct HintView {
   /// The hint's Markdown, rendered by cmark's safe renderer.
   var html: String
   var location: String
+}
+
+/// The builds of one example under several settings, side by side (`settings.mustache`).
+struct SettingsView {
+  var id: String
+  var example: String
+  /// The settings' names, in the lesson's order, separated by spaces.
+  var settings: String
+  var caption: String
+  /// Each build's outcome, rendered by `outcome.mustache`.
+  var outcomes: [String]
 }

@@ -21,10 +21,11 @@ struct ExampleOutcome {
 
   var view: OutcomeView {
     var view = OutcomeView(
-      id: "result-\(example.name)", example: example.name, mode: example.mode.rawValue,
+      id: "result-\(example.fileName)", example: example.name, mode: example.mode.rawValue,
       verdict: "not-measured", mark: "?", heading: heading, summary: nil, note: nil, messages: [],
       output: nil, outputLabel: nil, printedNothing: false, stderr: nil, expected: nil,
       expectedLabel: nil, timeline: nil, problems: [])
+    view.setting = example.isVariant ? example.setting.name : nil
     let expected = example.expectedOutput ?? example.expectedDiagnostics
     guard let report else {
       view.note = notMeasured.prefix(1).uppercased() + notMeasured.dropFirst() + "."
@@ -100,10 +101,12 @@ struct ExampleOutcome {
     if let part = example.exercise, part.version == .starter {
       return "What the starter of \(part.exercise) did in the book's run"
     }
+    let name = example.family
+    let under = example.isVariant ? " under \(example.setting.name)" : ""
     switch example.mode {
-    case .run: return "What \(example.name) did"
-    case .compileOnly: return "\(example.name) builds"
-    case .compileFail: return "What the compiler said about \(example.name)"
+    case .run: return "What \(name) did\(under)"
+    case .compileOnly: return "\(name) builds\(under)"
+    case .compileFail: return "What the compiler said about \(name)\(under)"
     }
   }
 

@@ -30,7 +30,10 @@ struct LessonWeaver {
     var anchors = Anchors(
       reserved: ["top", "main", "contents"]
         + lesson.examples.flatMap {
-          ["example-\($0.name)", "result-\($0.name)", "timeline-\($0.name)"]
+          [
+            "example-\($0.family)", "result-\($0.fileName)", "timeline-\($0.fileName)",
+            "settings-\($0.family)",
+          ]
         }
         + lesson.examples.flatMap(\.chunks).compactMap { $0.setupName.map { "setup-\($0)" } })
     var sections: [(id: String, title: String)] = []
@@ -78,10 +81,10 @@ struct LessonWeaver {
         chunk.role == .hidden
         ? "Hidden part of example \(example.name): compiled and run, not shown in the text"
         : exercise.map { "exercise \($0) · the starter\(first ? "" : ", continued")" }
-          ?? "example \(example.name)\(first ? mode : ", continued")"
+          ?? "example \(example.family)\(first ? mode + settingsCaption(example, blocks) : ", continued")"
       let view = CodeView(
         kind: chunk.role == .hidden ? "hidden" : exercise == nil ? "example" : "starter",
-        id: first ? "example-\(example.name)" : nil, example: example.name,
+        id: first ? "example-\(example.family)" : nil, example: example.family,
         folded: chunk.role == .hidden, caption: caption,
         code: trimmed(highlighted[example.name]?[index] ?? HTML.visible(chunk.code)),
         location: location)
@@ -93,9 +96,11 @@ struct LessonWeaver {
       }
       // An example without a block for its output or diagnostics shows its outcome here.
       let outcomeHasBlock =
-        example.mode == .compileFail || (example.mode == .run && example.expectedOutput != nil)
+        example.isVariant
+        ? !blocks.showsOutcomes(of: example, atBlockLine: nil)
+        : example.mode == .compileFail || (example.mode == .run && example.expectedOutput != nil)
       if blocks.isLastShown(index, of: example) && !outcomeHasBlock {
-        html += outcome(of: example)
+        html += outcomes(shownWith: example, blocks: blocks)
       }
       return html
     case ("swift", .setup(let chunk, let users)?):
@@ -109,7 +114,9 @@ struct LessonWeaver {
         code: trimmed(SwiftHighlighter.highlight(node.literal ?? "")), location: location)
       return templates.render("code", view)
     case ("output", .output(let example)?), ("diagnostic", .diagnostic(let example)?):
-      return outcome(of: example)
+      // The builds of an example under several settings show once, at its first block.
+      guard blocks.showsOutcomes(of: example, atBlockLine: node.start.line + 1) else { return "" }
+      return outcomes(shownWith: example, blocks: blocks)
     case (_, .solution(let example, let first)?):
       // The solution stays hidden: the page says only that it exists and is checked.
       guard first else { return "" }
@@ -168,10 +175,38 @@ struct LessonWeaver {
     if let run = outcome.shownRun, example.mode == .run {
       let timeline = Timeline.extract(from: run)
       view.timeline = templates.render(
-        "timeline", TimelineView(timeline, id: "timeline-\(example.name)", example: example.name))
+        "timeline",
+        TimelineView(timeline, id: "timeline-\(example.fileName)", example: example.name))
       view.problems = timeline.problems
     }
     return templates.render("outcome", view)
+  }
+
+  /// The outcome of `example`, or of every build of it side by side when it is built under
+  /// several settings.
+  private func outcomes(shownWith example: Example, blocks: BlockMap) -> String {
+    let builds = blocks.shownTogether(with: example)
+    guard example.isVariant else { return outcome(of: example) }
+    let names = builds.map(\.setting.name)
+    return templates.render(
+      "settings",
+      SettingsView(
+        id: "settings-\(example.family)", example: example.family,
+        settings: names.joined(separator: " "),
+        caption:
+          "The same code, built under \(names.count) settings: "
+          + builds.map { "\($0.setting.name) (\($0.setting.summary))" }.joined(separator: "; "),
+        outcomes: builds.map(outcome(of:))))
+  }
+
+  /// " · built under default and nonsending", for the first block of such an example.
+  private func settingsCaption(_ example: Example, _ blocks: BlockMap) -> String {
+    if example.isVariant {
+      let names = blocks.shownTogether(with: example).map(\.setting.name)
+      return " · built under " + names.dropLast().joined(separator: ", ") + " and "
+        + (names.last ?? "")
+    }
+    return example.setting.isBookDefault ? "" : " · built under \(example.setting.name)"
   }
 
   /// Why the page shows no numbers, when it shows none.

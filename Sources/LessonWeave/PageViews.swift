@@ -1,6 +1,8 @@
 // What the page templates are given: `page.mustache` for a lesson, `index.mustache` for
 // the book's first page, and the partials they share.
 
+import LessonKit
+
 struct PageView {
   var documentTitle: String
   var bookTitle: String
@@ -69,6 +71,8 @@ struct IndexView {
   var contents: [ContentsEntry]
   /// The machine of the most recent current run, if any lesson has one.
   var environment: EnvironmentView?
+  /// The compiler settings every example is built with unless it says otherwise, and why.
+  var settingsSentence = CompilerSettings.defaultSentence
 }
 
 /// The search page: the index and the script that searches it, and, for a reader without

@@ -91,6 +91,30 @@ import Testing
     #expect(out.stderr.contains("first stone up"))
   }
 
+  @Test func oneExampleUnderTwoSettingsIsTwoBuildsAndAWrongClaimOnOneFails() throws {
+    let out = try runner([fixture("settings"), "--json"])
+    #expect(out.status == 1, "\(out.stderr)")
+    let report = try #require(out.reports.first)
+    let builds = report.examples.map { "\($0.name) \($0.family ?? "-") \($0.setting ?? "-")" }
+    #expect(
+      builds == [
+        "beat:default beat default", "beat:nonsending beat nonsending",
+        "score:default score default", "score:main-actor score main-actor",
+      ])
+    // Each build printed what its own block expects: the setting moved `work`.
+    #expect(report.examples.allSatisfy { $0.status == .passed }, "\(out.stderr)")
+    #expect(report.examples[2].mode == .compileFail)
+    #expect(report.examples[3].mode == .run)
+    let claims = report.claims.map { "\($0.target) \($0.settings ?? []) \($0.verdict)" }
+    #expect(claims.count == 4)
+    // The true claims hold (or are skipped on one core); the false one about one setting fails.
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let sided: Verdict = cores >= 2 ? .passed : .skipped
+    #expect(report.claims.map(\.verdict) == [sided, .passed, sided, .failed], "\(claims)")
+    #expect(report.claims[2].settings == ["nonsending", "default"])
+    #expect(out.stderr.contains("settings.md:50"), "\(out.stderr)")
+  }
+
   @Test func falseClaimAndWrongOutputExitOne() throws {
     let out = try runner([fixture("false-claim"), "--json"])
     #expect(out.status == 1)

@@ -12,6 +12,9 @@ public struct Claim: Sendable, Hashable {
   /// The claim is an exercise's goal judged on the exercise's starter, which must miss at
   /// least one of its goals: it is not a statement of the lesson, and failing is its purpose.
   public var ofStarter = false
+  /// The compiler setting of each example the claim measures, filled in when the lesson is
+  /// read: what the sentence is true under.
+  public var settings: [String] = []
 
   public init(
     text: String, location: SourceLocation, target: String, quantity: Quantity,

@@ -36,6 +36,23 @@ public struct Example: Sendable {
   public var expectedStderr: ExpectedText?
   /// For one version of an exercise, which one and the exercise's name; nil for an example.
   public var exercise: ExercisePart?
+  /// How it is compiled: the book's default unless the example names settings.
+  public var setting: CompilerSetting = CompilerSettings.bookDefault
+  /// The name the lesson gives the example. An example built under several settings is one
+  /// example per setting, each named `family:setting` (`heartbeat:nonsending`); any other
+  /// example's family is its name.
+  public var family: String
+
+  /// Whether the example is one of several builds of the same code under named settings.
+  public var isVariant: Bool { family != name }
+
+  /// The example's name as a file or folder name: `heartbeat.nonsending` for a variant.
+  public var fileName: String { name.replacingOccurrences(of: ":", with: ".") }
+
+  /// The name of one build of `family` under `setting`.
+  public static func variantName(_ family: String, _ setting: String) -> String {
+    "\(family):\(setting)"
+  }
 
   public init(
     name: String, location: SourceLocation, chunks: [CodeChunk], mode: Mode = .run,
@@ -43,6 +60,7 @@ public struct Example: Sendable {
     expectedOutput: ExpectedText? = nil, expectedDiagnostics: ExpectedText? = nil
   ) {
     self.name = name
+    self.family = name
     self.location = location
     self.chunks = chunks
     self.mode = mode

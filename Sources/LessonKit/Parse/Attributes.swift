@@ -28,12 +28,26 @@ enum SwiftRole: String, CaseIterable, Sendable {
 struct AttributeSpec: Sendable {
   let name: String
   let takesValue: Bool
+  /// A flag that may also be given a value (`compile-fail`, or `compile-fail=default`).
+  var valueOptional = false
   /// The blocks it may be written on.
   let blocks: Set<BlockKind>
   /// On a swift block, the roles it may be written on.
   let roles: Set<SwiftRole>
   /// An example of its use, for messages.
   let sample: String
+
+  init(
+    name: String, takesValue: Bool, valueOptional: Bool = false, blocks: Set<BlockKind>,
+    roles: Set<SwiftRole>, sample: String
+  ) {
+    self.name = name
+    self.takesValue = takesValue
+    self.valueOptional = valueOptional
+    self.blocks = blocks
+    self.roles = roles
+    self.sample = sample
+  }
 }
 
 /// The one table of attributes: the parser checks every info string against it, and the
@@ -64,8 +78,11 @@ enum Attributes {
       name: "compile-only", takesValue: false, blocks: [.swift], roles: [.example],
       sample: "compile-only"),
     AttributeSpec(
-      name: "compile-fail", takesValue: false, blocks: [.swift], roles: [.example],
-      sample: "compile-fail"),
+      name: "compile-fail", takesValue: false, valueOptional: true, blocks: [.swift],
+      roles: [.example], sample: "compile-fail"),
+    AttributeSpec(
+      name: "settings", takesValue: true, blocks: [.swift], roles: [.example],
+      sample: "settings=default,nonsending"),
     AttributeSpec(
       name: "timeout", takesValue: true, blocks: [.swift, .python], roles: [.example],
       sample: "timeout=30s"),
@@ -101,7 +118,7 @@ enum Attributes {
 
   /// The attribute an example may give on any one of its blocks, and must give alike.
   static let exampleSettings = [
-    "uses", "compile-only", "compile-fail", "timeout", "runs", "needs", "exit",
+    "uses", "compile-only", "compile-fail", "timeout", "runs", "needs", "exit", "settings",
   ]
 }
 
@@ -192,4 +209,11 @@ func isValidName(_ name: String) -> Bool {
     return false
   }
   return name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+}
+
+/// An example as a claim or an output block names it: `NAME`, or `NAME:SETTING` for one
+/// build of an example built under several settings.
+func isValidExampleReference(_ reference: String) -> Bool {
+  let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
+  return parts.count <= 2 && parts.allSatisfy { isValidName(String($0)) }
 }

@@ -139,11 +139,11 @@ enum ClaimParser {
     for part in parts {
       let pieces = part.split(separator: "@", omittingEmptySubsequences: false)
       let example = String(pieces[0])
-      guard pieces.count <= 2, isValidName(example),
+      guard pieces.count <= 2, isValidExampleReference(example),
         pieces.count == 1 || isValidName(String(pieces[1]))
       else {
         throw fail(
-          "claim target 'claim:\(target)' should be EXAMPLE, EXAMPLE@label or A/B, with names in lower case letters, digits and dashes"
+          "claim target 'claim:\(target)' should be EXAMPLE, EXAMPLE@label or A/B (EXAMPLE:SETTING for one setting of an example built under several), with names in lower case letters, digits and dashes"
         )
       }
       measures.append(Measure(example: example, label: pieces.count == 2 ? String(pieces[1]) : nil))

@@ -48,6 +48,11 @@ public enum LessonParser {
     state.checkSetups()
     state.checkClaims(against: examples)
     let exercises = state.completeExercises(examples: examples)
+    for i in state.claims.indices {
+      state.claims[i].settings = state.claims[i].examples.compactMap { name in
+        examples.first { $0.name == name }?.setting.name
+      }
+    }
     state.checkMarker(examples: examples)
     if !state.diagnostics.isEmpty {
       throw LessonErrors(
@@ -159,6 +164,8 @@ private struct State {
   var brokenUses: [String] = []
   /// Examples whose diagnostic block has an error: they are not reported as lacking one.
   var brokenDiagnostics: Set<String> = []
+  /// Examples built under several settings: each setting, and whether it must fail to compile.
+  var variantPlans: [String: [(setting: CompilerSetting, fails: Bool)]] = [:]
   /// Where the lesson says it checks nothing on purpose.
   var marker: SourceLocation?
 
@@ -259,7 +266,13 @@ private struct State {
       if spec.takesValue && (attribute.value ?? "").isEmpty {
         error(at: at(attribute), "'\(key)' needs a value, as in \(spec.sample)")
         broken = true
-      } else if !spec.takesValue && attribute.value != nil {
+      } else if spec.valueOptional && attribute.value == "" {
+        error(
+          at: at(attribute),
+          "'\(key)=' names no setting: write \(key) alone, or \(key)=NAME for the settings it fails under"
+        )
+        broken = true
+      } else if !spec.takesValue && !spec.valueOptional && attribute.value != nil {
         error(at: at(attribute), "'\(key)' is a flag and takes no value: write \(key)")
         broken = true
       } else {
@@ -478,7 +491,7 @@ private struct State {
       }
       return
     }
-    guard checkName(name.value, at: name.at) else { return }
+    guard checkReference(name.value, at: name.at) else { return }
     if broken {
       if kind == .diagnostic { brokenDiagnostics.insert(name.value) }
       return
@@ -512,6 +525,16 @@ private struct State {
     return false
   }
 
+  /// An example named by an output, stderr or diagnostic block: `NAME` or `NAME:SETTING`.
+  mutating func checkReference(_ reference: String, at location: SourceLocation) -> Bool {
+    if isValidExampleReference(reference) { return true }
+    error(
+      at: location,
+      "'\(reference)' is not a valid example name: use lower case letters, digits and dashes, and NAME:SETTING for one setting of an example built under several"
+    )
+    return false
+  }
+
   // MARK: Examples
 
   mutating func assembleExamples() -> [Example] {
@@ -535,7 +558,17 @@ private struct State {
           brokenExamples.insert(name)
         }
       } else if let example = assemble(name, blocks) {
-        examples.append(example)
+        if let plan = variantPlans[name] {
+          examples += plan.map { setting, fails in
+            var variant = example
+            variant.name = Example.variantName(name, setting.name)
+            variant.setting = setting
+            variant.mode = fails ? .compileFail : example.mode == .compileFail ? .run : example.mode
+            return variant
+          }
+        } else {
+          examples.append(example)
+        }
       } else {
         brokenExamples.insert(name)
       }
@@ -603,6 +636,13 @@ private struct State {
         error(at: s.at, "an exercise is run and judged on its goals, so it cannot be \(key)")
         ok = false
       }
+    }
+    if let s = setting("settings", in: blocks), splitList(s.value).count > 1 {
+      error(
+        at: s.at,
+        "an exercise is built under one setting, so that the reader's answer is judged once: name one in settings="
+      )
+      ok = false
     }
     let starterName = Exercise.starterName(of: name)
     if let clash = others[starterName]?.first {
@@ -678,6 +718,7 @@ private struct State {
       return nil
     }
     example.mode = compileFail != nil ? .compileFail : compileOnly != nil ? .compileOnly : .run
+    guard readSettings(name, blocks, into: &example, compileFail: compileFail) else { return nil }
     if let t = setting("timeout", in: blocks) {
       switch parseDuration(t.value) {
       case .success(let d): example.timeout = d
@@ -730,6 +771,68 @@ private struct State {
       example.chunks.append(chunk)
     }
     return example
+  }
+
+  /// Reads `settings=`, and the settings `compile-fail=` names: one setting is the example's
+  /// own; several make a plan of one build per setting, in `variantPlans`. False when they
+  /// cannot be read (reported).
+  mutating func readSettings(
+    _ name: String, _ blocks: [ExampleBlock], into example: inout Example, compileFail: Setting?
+  ) -> Bool {
+    let known = CompilerSettings.table.map(\.name).joined(separator: ", ")
+    guard let given = setting("settings", in: blocks) else {
+      if let f = compileFail, !f.value.isEmpty {
+        error(
+          at: f.at,
+          "compile-fail=\(f.value) names settings, but example '\(name)' is built under one: write compile-fail alone, or name its settings with settings=default,\(f.value)"
+        )
+        return false
+      }
+      return true
+    }
+    var settings: [CompilerSetting] = []
+    for item in splitList(given.value) {
+      guard let setting = CompilerSettings.byName[item] else {
+        error(
+          at: given.at,
+          item.isEmpty
+            ? "settings= has an empty item: list setting names separated by commas, as in settings=default,nonsending"
+            : "unknown setting '\(item)' in settings=; known settings are \(known) (docs/lesson-format.md)"
+        )
+        return false
+      }
+      if settings.contains(setting) {
+        error(at: given.at, "setting '\(item)' is named twice in settings=")
+        return false
+      }
+      settings.append(setting)
+    }
+    var failing = Set(settings.map(\.name))
+    if let f = compileFail, !f.value.isEmpty {
+      failing = []
+      for item in splitList(f.value) {
+        guard settings.contains(where: { $0.name == item }) else {
+          error(
+            at: f.at,
+            "compile-fail=\(f.value) names '\(item)', which is not among the example's settings (\(given.value))"
+          )
+          return false
+        }
+        failing.insert(item)
+      }
+    }
+    if settings.count == 1 {
+      example.setting = settings[0]
+      return true
+    }
+    if example.language != .swift {
+      error(at: given.at, "only a swift example can be built under several settings")
+      return false
+    }
+    variantPlans[name] = settings.map {
+      ($0, compileFail != nil && failing.contains($0.name))
+    }
+    return true
   }
 
   /// Whether `name` in a `uses=` list names a setup; reports it if not, unless the setup is
@@ -810,29 +913,72 @@ private struct State {
     }
   }
 
+  /// Gives each example its output, stderr and diagnostic blocks. A block that names an
+  /// example built under several settings (`output example=heartbeat`) belongs to each of its
+  /// builds that it fits (the ones that run, for output; the ones that must not compile, for
+  /// diagnostics) and has no block of its own (`output example=heartbeat:nonsending`).
   mutating func attach(to examples: inout [Example]) {
-    for block in expectedBlocks {
-      guard let index = examples.firstIndex(where: { $0.name == block.example }) else {
-        if !brokenExamples.contains(block.example) {
-          error(
-            at: block.nameAt,
-            "\(block.kind.rawValue) block for example '\(block.example)', which no swift block defines"
-          )
-        }
-        continue
-      }
+    // A block for one build first, so that a block for all of them fills in the rest.
+    let ordered =
+      expectedBlocks.filter { $0.example.contains(":") }
+      + expectedBlocks.filter { !$0.example.contains(":") }
+    for block in ordered {
       let keyPath: WritableKeyPath<Example, ExpectedText?> =
         block.kind == .output
         ? \.expectedOutput : block.kind == .stderr ? \.expectedStderr : \.expectedDiagnostics
-      if let earlier = examples[index][keyPath: keyPath] {
+      let text = ExpectedText(
+        text: block.chunk.code, location: block.chunk.location, unordered: block.unordered)
+      if let index = examples.firstIndex(where: { $0.name == block.example }) {
+        if let earlier = examples[index][keyPath: keyPath] {
+          error(
+            at: block.fence,
+            "example '\(block.example)' has two \(block.kind.rawValue) blocks (first at line \(earlier.location.line - 1))"
+          )
+          continue
+        }
+        examples[index][keyPath: keyPath] = text
+        continue
+      }
+      let family = String(block.example.prefix { $0 != ":" })
+      let builds = examples.indices.filter {
+        examples[$0].isVariant && examples[$0].family == family
+      }
+      if brokenExamples.contains(family) { continue }
+      if builds.isEmpty {
+        let single = examples.first { $0.name == family }
         error(
-          at: block.fence,
-          "example '\(block.example)' has two \(block.kind.rawValue) blocks (first at line \(earlier.location.line - 1))"
+          at: block.nameAt,
+          single.map {
+            "example '\(family)' is built under one setting (\($0.setting.name)), so its \(block.kind.rawValue) block names it alone: example=\(family)"
+          }
+            ?? "\(block.kind.rawValue) block for example '\(block.example)', which no swift block defines"
         )
         continue
       }
-      examples[index][keyPath: keyPath] = ExpectedText(
-        text: block.chunk.code, location: block.chunk.location, unordered: block.unordered)
+      if block.example.contains(":") {
+        let names = builds.map { examples[$0].setting.name }.joined(separator: ", ")
+        error(
+          at: block.nameAt,
+          "example '\(family)' is not built under '\(block.example.dropFirst(family.count + 1))'; its settings are \(names)"
+        )
+        continue
+      }
+      let fitting = builds.filter {
+        block.kind == .diagnostic
+          ? examples[$0].mode == .compileFail : examples[$0].mode == .run
+      }
+      guard !fitting.isEmpty else {
+        error(
+          at: block.fence,
+          block.kind == .diagnostic
+            ? "a diagnostic block belongs to a build that must not compile, and every build of '\(family)' compiles"
+            : "example '\(family)' is never run under any of its settings, so it cannot have \(block.kind.phrase)"
+        )
+        continue
+      }
+      for index in fitting where examples[index][keyPath: keyPath] == nil {
+        examples[index][keyPath: keyPath] = text
+      }
     }
   }
 
@@ -871,11 +1017,30 @@ private struct State {
 
   mutating func checkClaims(against examples: [Example]) {
     for claim in claims {
-      for name in claim.examples where !brokenExamples.contains(name) {
+      for name in claim.examples {
+        let family = String(name.prefix { $0 != ":" })
+        if brokenExamples.contains(family) { continue }
         guard let example = examples.first(where: { $0.name == name }) else {
-          error(
-            at: claim.location,
-            "claim '\(claim.text)' names example '\(name)', which no swift block defines")
+          let builds = examples.filter { $0.isVariant && $0.family == family }
+          let single = examples.first { $0.name == family }
+          if let first = builds.first {
+            let names = builds.map(\.setting.name).joined(separator: ", ")
+            error(
+              at: claim.location,
+              name == family
+                ? "claim '\(claim.text)' names example '\(name)', which is built under several settings (\(names)): name the one it is about, as claim:\(first.name)"
+                : "claim '\(claim.text)' names example '\(name)', but '\(family)' is not built under that setting; its settings are \(names)"
+            )
+          } else if let single {
+            error(
+              at: claim.location,
+              "claim '\(claim.text)' names example '\(name)', but '\(family)' is built under one setting (\(single.setting.name)): name it claim:\(family)"
+            )
+          } else {
+            error(
+              at: claim.location,
+              "claim '\(claim.text)' names example '\(name)', which no swift block defines")
+          }
           continue
         }
         if example.mode != .run {

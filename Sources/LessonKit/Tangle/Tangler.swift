@@ -32,10 +32,12 @@ public enum Tangler {
   public static func directory(of lesson: Lesson) -> String { "\(root)/\(lesson.fileStem)" }
 
   public static func sourcePath(of example: Example, in lesson: Lesson) -> String {
-    if example.language == .python { return "\(directory(of: lesson))/python/\(example.name).py" }
+    if example.language == .python {
+      return "\(directory(of: lesson))/python/\(example.fileName).py"
+    }
     return example.mode == .compileFail
-      ? "\(directory(of: lesson))/compile-fail/\(example.name).swift"
-      : "\(directory(of: lesson))/\(example.name)/main.swift"
+      ? "\(directory(of: lesson))/compile-fail/\(example.fileName).swift"
+      : "\(directory(of: lesson))/\(example.fileName)/main.swift"
   }
 
   /// Where the lesson's line table lives, relative to the package root.
@@ -88,8 +90,11 @@ public enum Tangler {
   /// The example's program: its chunks in order. `lineTable(for:)` says where each line
   /// comes from.
   public static func source(of example: Example, in lesson: Lesson) -> String {
-    var text = stamp(
-      lesson, "Example '\(example.name)'", comment: example.language == .python ? "#" : "//")
+    let what =
+      example.isVariant
+      ? "Example '\(example.family)' under setting '\(example.setting.name)'"
+      : "Example '\(example.name)'"
+    var text = stamp(lesson, what, comment: example.language == .python ? "#" : "//")
     var line = text.filter { $0 == "\n" }.count + 1
     for (chunk, start) in zip(example.chunks, layout(of: example, in: lesson)) {
       text += String(repeating: "\n", count: start - line)
@@ -141,10 +146,14 @@ public enum Tangler {
       let built = lesson.examples.filter { $0.mode != .compileFail && $0.language == .swift }
       for example in built {
         let deps = example.needs.compactMap(Library.manifestProduct)
+        let own = example.setting.manifestSettings
+        let settings =
+          own.isEmpty ? "lessonSettings" : "lessonSettings + [\(own.joined(separator: ", "))]"
         lines.append(
           "  .executableTarget(name: \"\(lesson.targetName(of: example))\", "
             + (deps.isEmpty ? "" : "dependencies: [\(deps.joined(separator: ", "))], ")
-            + "path: \"\(directory(of: lesson))/\(example.name)\", swiftSettings: lessonSettings),")
+            + "path: \"\(directory(of: lesson))/\(example.fileName)\", swiftSettings: \(settings)),"
+        )
       }
       let names = built.map { "\"\(lesson.targetName(of: $0))\"" }.joined(separator: ", ")
       lines.append(
@@ -165,10 +174,14 @@ public enum Tangler {
     return manifest.replacingCharacters(in: start.lowerBound..<end.upperBound, with: region)
   }
 
+  /// The manifest's tools version: 6.2 is the first that can set a target's default
+  /// isolation (`.defaultIsolation`, SE-0466).
+  public static let toolsVersion = "6.2"
+
   /// A whole package for a draft lesson that lives outside lessons/.
   public static func draftManifest(for lesson: Lesson) -> String {
     return """
-      // swift-tools-version: 6.0
+      // swift-tools-version: \(toolsVersion)
       // A scratch package for \(lesson.path), written by lesson-runner: edit the lesson.
       import PackageDescription
 

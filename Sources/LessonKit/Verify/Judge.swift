@@ -329,15 +329,22 @@ public enum Judge {
 
   /// An example's report before anything ran.
   public static func emptyReport(of example: Example) -> ExampleReport {
-    ExampleReport(
+    var report = ExampleReport(
       name: example.name, file: example.location.file, line: example.location.line,
       mode: example.mode, status: example.mode == .compileOnly ? .notRun : .passed,
       diagnostics: [], runs: [], codeHash: codeHash(of: example),
       starterOf: example.exercise?.version == .starter ? example.exercise?.exercise : nil)
+    report.setting = example.setting.name
+    report.family = example.isVariant ? example.family : nil
+    return report
   }
 
-  /// A hash of the code an example compiles: runs of the same code can be compared.
+  /// A hash of the code an example compiles and the setting it is compiled under: runs of
+  /// the same program can be compared.
   public static func codeHash(of example: Example) -> String {
-    stableHash(example.chunks.map(\.code).joined(separator: "\u{0}"))
+    let code = example.chunks.map(\.code).joined(separator: "\u{0}")
+    // The book's default adds nothing, so that a hash recorded before settings existed holds.
+    return stableHash(
+      example.setting.isBookDefault ? code : code + "\u{0}setting:" + example.setting.name)
   }
 }

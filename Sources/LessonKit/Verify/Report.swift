@@ -123,6 +123,11 @@ public struct ExampleReport: Sendable, Codable {
   public var starterOf: String?
   /// How the runner scheduled the example's first runs, and why.
   public var schedule: Schedule?
+  /// The compiler setting it was built under (`default`, `nonsending`…).
+  public var setting: String?
+  /// For one build of an example built under several settings, the example's own name
+  /// (`heartbeat` for `heartbeat:nonsending`); nil for any other example.
+  public var family: String?
 
   public init(
     name: String, file: String, line: Int, mode: Example.Mode, status: Status,
@@ -171,6 +176,9 @@ public struct ClaimReport: Sendable, Codable, Hashable {
   /// `passed alone` for a claim that failed side by side and passed alone; otherwise
   /// the verdict.
   public var verdictWords: String?
+  /// The compiler setting of each build the claim measures, in the order of its target
+  /// (`["nonsending", "default"]` for a ratio of two builds).
+  public var settings: [String]?
 
   public init(_ result: ClaimResult) {
     let c = result.claim
@@ -194,6 +202,7 @@ public struct ClaimReport: Sendable, Codable, Hashable {
     margin = result.margin.map { ($0 * 1000).rounded() / 1000 }
     rerun = result.rerun
     verdictWords = result.verdictWords
+    settings = c.settings.isEmpty ? nil : c.settings
   }
 
   /// `passed alone` for a claim that failed side by side and passed alone.

@@ -1,0 +1,195 @@
+import Testing
+
+@testable import LessonKit
+
+/// `settings=`: one example built under named compiler settings, and every way to get it wrong.
+@Suite struct SettingsTests {
+  static let heartbeat = """
+    # Where code runs
+
+    \(fence)swift example=beat settings=default,nonsending
+    print("worst gap: 0.01 s")
+    \(fence)
+
+    \(fence)output example=beat
+    worst gap: …
+    \(fence)
+
+    Under the default it is [under 50 ms](claim:beat:default@worst-gap); under the new one
+    [about 0.3 s](claim:beat:nonsending@worst-gap), or
+    [more than 5 times as long](claim:beat:nonsending@worst-gap/beat:default@worst-gap).
+    """
+
+  @Test func severalSettingsMakeOneBuildEach() throws {
+    let l = try lesson(Self.heartbeat)
+    #expect(l.examples.map(\.name) == ["beat:default", "beat:nonsending"])
+    #expect(l.examples.map(\.family) == ["beat", "beat"])
+    #expect(l.examples.map(\.setting.name) == ["default", "nonsending"])
+    #expect(l.examples.allSatisfy { $0.isVariant })
+    // The code is the lesson's, once: both builds hold the same chunk at the same line.
+    #expect(Set(l.examples.map { $0.chunks.map(\.location) }).count == 1)
+    // One output block for every build that runs.
+    #expect(l.examples.allSatisfy { $0.expectedOutput?.location.line == 8 })
+    #expect(
+      l.claims.map(\.examples) == [
+        ["beat:default"], ["beat:nonsending"], ["beat:nonsending", "beat:default"],
+      ])
+  }
+
+  @Test func oneSettingKeepsTheName() throws {
+    let l = try lesson(
+      "# T\n\n\(fence)swift example=a settings=main-actor\nprint(1)\n\(fence)\n\nIt takes [about 1 s](claim:a).\n"
+    )
+    let e = try #require(l.examples.first)
+    #expect(e.name == "a")
+    #expect(!e.isVariant)
+    #expect(e.setting.defaultIsolation == "MainActor")
+  }
+
+  @Test func anExampleWithoutSettingsIsBuiltTheBookWay() throws {
+    let l = try lesson("# T\n\n\(fence)swift example=a\nprint(1)\n\(fence)\n")
+    #expect(l.examples.first?.setting == CompilerSettings.bookDefault)
+    #expect(CompilerSettings.bookDefault.manifestSettings.isEmpty)
+  }
+
+  @Test func anUnknownSettingIsAnErrorAtTheAttribute() {
+    let d = errors(
+      "# T\n\n\(fence)swift example=a settings=default,nonsendng\nprint(1)\n\(fence)\n")
+    #expect(d.count == 1)
+    #expect(d.first?.location == SourceLocation(file: "lessons/09-test.md", line: 3, column: 20))
+    #expect(d.first?.message.contains("unknown setting 'nonsendng'") == true)
+    #expect(d.first?.message.contains("nonsending") == true)
+  }
+
+  @Test(arguments: [
+    ("settings=default,default", "named twice"),
+    ("settings=default,", "empty item"),
+    ("settings=", "needs a value"),
+    ("compile-fail=", "names no setting"),
+    ("compile-fail=main-actor", "built under one"),
+    ("settings=default,nonsending compile-fail=swift5", "not among the example's settings"),
+  ])
+  func badSettingsAreErrors(_ attributes: String, _ words: String) {
+    let d = errors("# T\n\n\(fence)swift example=a \(attributes)\nprint(1)\n\(fence)\n")
+    #expect(d.count == 1, "\(d)")
+    #expect(d.first?.location.line == 3)
+    #expect(d.first?.message.contains(words) == true, "\(d)")
+  }
+
+  @Test func aClaimMustNameTheBuildItIsAbout() {
+    let source = Self.heartbeat + "\nAll in all [about 1 s](claim:beat).\n"
+    let d = errors(source)
+    #expect(d.count == 1)
+    #expect(d.first?.message.contains("built under several settings (default, nonsending)") == true)
+    #expect(d.first?.message.contains("claim:beat:default") == true)
+  }
+
+  @Test func aClaimOnASettingTheExampleLacksIsAnError() {
+    let d = errors(Self.heartbeat + "\nOr [about 1 s](claim:beat:swift5).\n")
+    #expect(d.count == 1)
+    #expect(d.first?.message.contains("not built under that setting") == true)
+    let single = errors(
+      "# T\n\n\(fence)swift example=a\nprint(1)\n\(fence)\n\nIt takes [about 1 s](claim:a:default).\n"
+    )
+    #expect(single.first?.message.contains("built under one setting (default)") == true)
+  }
+
+  @Test func compileFailForSomeSettingsOnly() throws {
+    let l = try lesson(
+      """
+      # T
+
+      \(fence)swift example=count settings=default,main-actor compile-fail=default
+      var count = 0
+      func bump() { count += 1 }
+      \(fence)
+
+      \(fence)diagnostic example=count:default
+      error: …not concurrency-safe…
+      \(fence)
+
+      \(fence)output example=count
+      \(fence)
+      """)
+    #expect(l.examples.map(\.mode) == [.compileFail, .run])
+    #expect(l.examples[0].expectedDiagnostics != nil)
+    #expect(l.examples[0].expectedOutput == nil)
+    #expect(l.examples[1].expectedOutput != nil)
+    #expect(l.examples[1].expectedDiagnostics == nil)
+  }
+
+  @Test func aBuildThatMustNotCompileNeedsItsDiagnostic() {
+    let d = errors(
+      "# T\n\n\(fence)swift example=c settings=default,swift5 compile-fail=default\nprint(1)\n\(fence)\n"
+    )
+    #expect(d.count == 1)
+    #expect(d.first?.message.contains("diagnostic example=c:default") == true)
+  }
+
+  @Test func aBlockForOneBuildTakesPrecedence() throws {
+    let l = try lesson(
+      Self.heartbeat + "\n\n\(fence)output example=beat:nonsending\nworst gap: 0.3 s\n\(fence)\n")
+    #expect(l.examples[0].expectedOutput?.location.line == 8)
+    #expect(l.examples[1].expectedOutput?.text == "worst gap: 0.3 s\n")
+  }
+
+  @Test func anOutputBlockForABuildTheExampleLacksIsAnError() {
+    let d = errors(Self.heartbeat + "\n\n\(fence)output example=beat:swift5\nx\n\(fence)\n")
+    #expect(d.count == 1)
+    #expect(d.first?.message.contains("is not built under 'swift5'") == true)
+  }
+
+  @Test func anExerciseIsBuiltUnderOneSetting() {
+    let d = errors(
+      """
+      # T
+
+      \(fence)swift example=fix starter settings=default,nonsending
+      print(1)
+      \(fence)
+
+      \(fence)swift example=fix solution
+      print(2)
+      \(fence)
+
+      \(fence)output example=fix
+      2
+      \(fence)
+      """)
+    #expect(d.contains { $0.message.contains("an exercise is built under one setting") })
+  }
+
+  @Test func tanglingWritesOneTargetPerBuildWithItsSettings() throws {
+    let l = try lesson(Self.heartbeat)
+    let region = Tangler.manifestRegion(for: [l])
+    #expect(region.contains("name: \"Lesson09BeatDefault\""))
+    #expect(
+      region.contains(
+        "path: \"Sources/Lessons/09-test/beat.default\", swiftSettings: lessonSettings)"))
+    #expect(
+      region.contains(
+        "path: \"Sources/Lessons/09-test/beat.nonsending\", swiftSettings: lessonSettings + [.enableUpcomingFeature(\"NonisolatedNonsendingByDefault\")])"
+      ))
+    let files = Tangler.files(for: l).map(\.path)
+    #expect(files.contains("Sources/Lessons/09-test/beat.nonsending/main.swift"))
+    let source = Tangler.source(of: l.examples[1], in: l)
+    #expect(source.contains("Example 'beat' under setting 'nonsending'"))
+    #expect(source.hasSuffix("print(\"worst gap: 0.01 s\")\n"))
+  }
+
+  @Test func eachSettingSaysItsSwiftPMSettingsAndItsFlags() throws {
+    let mainActor = try #require(CompilerSettings.byName["main-actor"])
+    #expect(mainActor.manifestSettings == [".defaultIsolation(MainActor.self)"])
+    #expect(mainActor.compilerFlags == ["-swift-version", "6", "-default-isolation", "MainActor"])
+    let swift5 = try #require(CompilerSettings.byName["swift5"])
+    #expect(swift5.manifestSettings == [".swiftLanguageMode(.v5)"])
+    #expect(swift5.compilerFlags == ["-swift-version", "5"])
+  }
+
+  @Test func theSettingIsPartOfTheCodeHash() throws {
+    let l = try lesson(Self.heartbeat)
+    #expect(Judge.codeHash(of: l.examples[0]) != Judge.codeHash(of: l.examples[1]))
+    #expect(Judge.emptyReport(of: l.examples[1]).family == "beat")
+    #expect(Judge.emptyReport(of: l.examples[1]).setting == "nonsending")
+  }
+}
