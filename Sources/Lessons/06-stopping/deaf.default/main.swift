@@ -1,4 +1,4 @@
-// Example 'deaf' of lessons/06-stopping.md.
+// Example 'deaf' under setting 'default' of lessons/06-stopping.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
 import Foundation
 
@@ -36,7 +36,7 @@ let job = Task { await tenSteps() }
 try await Task.sleep(for: .milliseconds(250))
 span("begin", "cancelled")
 job.cancel()
-print("asked to stop at \(now())")
+print("asked to stop at: \(now())")
 print("steps done: \(await job.value)")
 span("end", "cancelled")
 print("stopped at \(now())")
