@@ -157,3 +157,12 @@ func run(wall: Double, stdout: String = "") -> RunRecord {
     #expect(r.verdict == .passed)
   }
 }
+
+@Suite struct FormatTests {
+  @Test func timesBelowAMillisecondKeepTheirDigits() {
+    #expect(Format.value(51.2e-6, .time) == "51.2 µs")
+    #expect(Format.value(640e-9, .time) == "640 ns")
+    #expect(Format.value(0.21, .time) == "210 ms")
+    #expect(Format.value(2.003, .time) == "2 s")
+  }
+}

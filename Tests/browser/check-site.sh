@@ -299,6 +299,62 @@ else:
 if len(problems) == before:
     print(f"ok  without its script, search.html lists every section of the {len(lessons)} lessons")
 
+# An example built under several settings: its code once, and one outcome per setting,
+# laid out side by side. Layout needs a script, and the pages allow none, so each page
+# with such an example is loaded once more as a copy whose policy allows one script that
+# writes the boxes' positions into the page.
+layout_script = """<script>
+for (const group of document.querySelectorAll('div.settings')) {
+  const boxes = [...group.querySelectorAll('figure.outcome')].map(f => f.getBoundingClientRect());
+  const row = boxes.every(b => Math.abs(b.top - boxes[0].top) < 2);
+  const ordered = boxes.every((b, i) => i === 0 || b.left >= boxes[i - 1].right - 1);
+  group.setAttribute('data-layout', row && ordered && boxes.every(b => b.width > 150) ? 'side-by-side' : 'stacked');
+}
+</script>"""
+groups_seen = 0
+for href in lessons:
+    root, _ = load(href)
+    if root is None:
+        continue
+    groups = root.find("div", "settings")
+    if not groups:
+        continue
+    for group in groups:
+        groups_seen += 1
+        family = group.attrs.get("data-example", "?")
+        names = group.attrs.get("data-settings", "").split()
+        shown = [f.attrs.get("data-setting") for f in group.find("figure", "outcome")]
+        if len(names) < 2 or shown != names:
+            problems.append(f"{href}: example {family} is built under {names}, but its outcomes show {shown}")
+        code = [f for f in root.find("figure") if f.attrs.get("id") == f"example-{family}"]
+        if len(code) != 1:
+            problems.append(f"{href}: example {family} shows its code {len(code)} times, not once")
+        for figure in group.find("figure", "outcome"):
+            if figure.attrs.get("data-verdict") not in ("passed", "failed", "not-measured"):
+                problems.append(f"{href}: {family} under {figure.attrs.get('data-setting')}: verdict {figure.attrs.get('data-verdict')}")
+    with open(os.path.join(site, href), encoding="utf-8") as source:
+        text = source.read()
+    start = text.find('<meta http-equiv="Content-Security-Policy"')
+    end = text.find(">", start)
+    text = text[:start] + text[end + 1:] if start >= 0 else text
+    copy = os.path.join(site, ".layout-" + href)
+    with open(copy, "w", encoding="utf-8") as out:
+        out.write(text.replace("</body>", layout_script + "</body>"))
+    try:
+        laid, _ = subprocess.run([browser, *flags, "--window-size=1280,2400", "--dump-dom",
+                                  "file://" + urllib.parse.quote(copy)],
+                                 capture_output=True, text=True, timeout=120).stdout, None
+    finally:
+        os.remove(copy)
+    dom = DOM()
+    dom.feed(laid)
+    for group in dom.root.find("div", "settings"):
+        if group.attrs.get("data-layout") != "side-by-side":
+            problems.append(f"{href}: the settings of {group.attrs.get('data-example')} are not side by side "
+                            f"at 1280 px ({group.attrs.get('data-layout', 'not laid out')})")
+if groups_seen and not any("settings of" in p or "built under" in p for p in problems):
+    print(f"ok  {groups_seen} examples built under several settings show their code once and their outcomes side by side")
+
 shot = lessons[0] if lessons else "index.html"
 url = "file://" + urllib.parse.quote(os.path.join(site, shot))
 if os.path.exists(screenshot):

@@ -2,10 +2,14 @@ import Foundation
 
 /// How numbers are shown to people: in the terminal, in JSON messages and on the page.
 public enum Format {
-  /// `2.003 s`, `210 ms`, `1.49`.
+  /// `2.003 s`, `210 ms`, `51 µs`, `1.49`.
   public static func value(_ v: Double, _ dimension: Dimension) -> String {
     switch dimension {
     case .time:
+      if abs(v) < 0.001 && v != 0 {
+        return abs(v) < 1e-6
+          ? String(format: "%.0f ns", v * 1e9) : String(format: "%.3g µs", v * 1e6)
+      }
       if abs(v) < 1 && v != 0 { return String(format: "%.0f ms", v * 1000) }
       return String(format: "%.3g s", v).replacingOccurrences(of: "e+00", with: "")
     case .number:
