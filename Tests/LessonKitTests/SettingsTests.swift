@@ -192,4 +192,37 @@ import Testing
     #expect(Judge.emptyReport(of: l.examples[1]).family == "beat")
     #expect(Judge.emptyReport(of: l.examples[1]).setting == "nonsending")
   }
+
+  @Test func aLessonsSettingIsTheSettingOfEveryExampleThatNamesNone() throws {
+    let l = try lesson(
+      """
+      # T
+
+      <!-- lesson-runner: settings=main-actor -->
+
+      \(fence)swift example=a
+      print(1)
+      \(fence)
+
+      \(fence)swift example=b settings=default
+      print(2)
+      \(fence)
+      """)
+    #expect(l.examples.map(\.setting.name) == ["main-actor", "default"])
+  }
+
+  @Test(arguments: [
+    ("<!-- lesson-runner: settings=mainactor -->", "unknown setting 'mainactor'"),
+    ("<!-- lesson-runner: settings=default,nonsending -->", "a lesson has one setting"),
+    (
+      "<!-- lesson-runner: settings=swift5 -->\n\n<!-- lesson-runner: settings=swift5 -->",
+      "given twice"
+    ),
+  ])
+  func aBadLessonSettingIsAnErrorAtItsLine(_ lines: String, _ words: String) {
+    let d = errors("# T\n\n\(lines)\n\n\(fence)swift example=a\nprint(1)\n\(fence)\n")
+    #expect(d.count == 1, "\(d)")
+    #expect(d.first?.message.contains(words) == true, "\(d)")
+    #expect((d.first?.location.line ?? 0) >= 3)
+  }
 }

@@ -164,6 +164,8 @@ private struct State {
   var brokenUses: [String] = []
   /// Examples whose diagnostic block has an error: they are not reported as lacking one.
   var brokenDiagnostics: Set<String> = []
+  /// The setting of every example that names none, from `<!-- lesson-runner: settings=NAME -->`.
+  var lessonSetting: (setting: CompilerSetting, at: SourceLocation)?
   /// Examples built under several settings: each setting, and whether it must fail to compile.
   var variantPlans: [String: [(setting: CompilerSetting, fails: Bool)]] = [:]
   /// Where the lesson says it checks nothing on purpose.
@@ -781,6 +783,7 @@ private struct State {
   ) -> Bool {
     let known = CompilerSettings.table.map(\.name).joined(separator: ", ")
     guard let given = setting("settings", in: blocks) else {
+      if let lesson = lessonSetting { example.setting = lesson.setting }
       if let f = compileFail, !f.value.isEmpty {
         error(
           at: f.at,
@@ -1181,12 +1184,14 @@ private struct State {
       if !isBlock {
         error(
           at: at,
-          "put \(Lesson.checksNothingMarker) on a line of its own, where it is read; inside a paragraph it is not"
+          "put a lesson-runner directive such as \(Lesson.checksNothingMarker) on a line of its own, where it is read; inside a paragraph it is not"
         )
+      } else if directive.hasPrefix("settings=") {
+        readLessonSetting(String(directive.dropFirst("settings=".count)), at: at)
       } else if directive.lowercased() != "checks nothing" {
         error(
           at: at,
-          "unknown lesson-runner directive '\(directive)': the one there is reads \(Lesson.checksNothingMarker)"
+          "unknown lesson-runner directive '\(directive)': the ones there are \(Lesson.checksNothingMarker) and <!-- lesson-runner: settings=NAME -->"
         )
       } else if marker == nil {
         marker = at
@@ -1195,6 +1200,27 @@ private struct State {
   }
 
   /// A lesson that says it checks nothing must check nothing.
+  /// `<!-- lesson-runner: settings=NAME -->`: the setting of every example of the lesson
+  /// that names none.
+  mutating func readLessonSetting(_ name: String, at: SourceLocation) {
+    if let earlier = lessonSetting {
+      error(
+        at: at,
+        "the lesson's setting is given twice (first at line \(earlier.at.line)): keep one")
+      return
+    }
+    guard let setting = CompilerSettings.byName[name] else {
+      let known = CompilerSettings.table.map(\.name).joined(separator: ", ")
+      error(
+        at: at,
+        name.contains(",")
+          ? "a lesson has one setting; to build an example under several, write settings= on the example"
+          : "unknown setting '\(name)'; known settings are \(known) (docs/lesson-format.md)")
+      return
+    }
+    lessonSetting = (setting, at)
+  }
+
   mutating func checkMarker(examples: [Example]) {
     guard let marker else { return }
     let exampleCount = Set(exampleBlocks.map(\.name)).union(brokenExamples).count
