@@ -17,14 +17,14 @@ let lessonPackages: [Package.Dependency] = [
 let lessonTargets: [Target] = [
   // lessons/01-two-stones.md
   .executableTarget(name: "Lesson01OneAtATime", path: "Sources/Lessons/01-two-stones/one-at-a-time", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson01TwoHands", path: "Sources/Lessons/01-two-stones/two-hands", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01TwoHandsDefault", path: "Sources/Lessons/01-two-stones/two-hands.default", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson01OneHand", path: "Sources/Lessons/01-two-stones/one-hand", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson01PolishOneByOne", path: "Sources/Lessons/01-two-stones/polish-one-by-one", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson01PolishTwoHands", path: "Sources/Lessons/01-two-stones/polish-two-hands", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson01PolishOneHand", path: "Sources/Lessons/01-two-stones/polish-one-hand", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson01ThreeStonesStarter", path: "Sources/Lessons/01-two-stones/three-stones-starter", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson01ThreeStones", path: "Sources/Lessons/01-two-stones/three-stones", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson01", dependencies: ["Lesson01OneAtATime", "Lesson01TwoHands", "Lesson01OneHand", "Lesson01PolishOneByOne", "Lesson01PolishTwoHands", "Lesson01PolishOneHand", "Lesson01ThreeStonesStarter", "Lesson01ThreeStones"], path: "Sources/Lessons/01-two-stones/Lesson01", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson01", dependencies: ["Lesson01OneAtATime", "Lesson01TwoHandsDefault", "Lesson01OneHand", "Lesson01PolishOneByOne", "Lesson01PolishTwoHands", "Lesson01PolishOneHand", "Lesson01ThreeStonesStarter", "Lesson01ThreeStones"], path: "Sources/Lessons/01-two-stones/Lesson01", swiftSettings: lessonSettings),
   // lessons/02-blocking.md
   .executableTarget(name: "Lesson02HoldingHand", path: "Sources/Lessons/02-blocking/holding-hand", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson02OpenHand", path: "Sources/Lessons/02-blocking/open-hand", swiftSettings: lessonSettings),

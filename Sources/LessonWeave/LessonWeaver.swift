@@ -114,8 +114,21 @@ struct LessonWeaver {
         code: trimmed(SwiftHighlighter.highlight(node.literal ?? "")), location: location)
       return templates.render("code", view)
     case ("output", .output(let example)?), ("diagnostic", .diagnostic(let example)?):
-      // The builds of an example under several settings show once, at its first block.
-      guard blocks.showsOutcomes(of: example, atBlockLine: node.start.line + 1) else { return "" }
+      // The builds of an example under several settings show once, at its first block;
+      // a later block shows what it expects, which the outcomes above were judged against.
+      guard blocks.showsOutcomes(of: example, atBlockLine: node.start.line + 1) else {
+        let said = words.first == "diagnostic" ? "what the compiler must say" : "what it must print"
+        let line = node.start.line + 1
+        let under = blocks.shownTogether(with: example).filter {
+          [$0.expectedOutput, $0.expectedDiagnostics, $0.expectedStderr]
+            .contains { $0?.location.line == line }
+        }.map(\.setting.name)
+        let view = CodeView(
+          kind: "expected", id: nil, example: example.family, folded: false,
+          caption: "\(example.family) under \(under.joined(separator: ", ")) · \(said)",
+          code: trimmed(HTML.visible(node.literal ?? "")), location: location)
+        return templates.render("code", view)
+      }
       return outcomes(shownWith: example, blocks: blocks)
     case (_, .solution(let example, let first)?):
       // The solution stays hidden: the page says only that it exists and is checked.

@@ -156,3 +156,37 @@ struct SiteRenderingTests {
     #expect(css.contains("@media print"))
   }
 }
+
+@Suite("An example built under several settings, on the page")
+struct SettingsPageTests {
+  @Test func theCodeShowsOnceAndEachBuildsOutcomeSideBySide() throws {
+    let lesson = try fixture("04-settings.md")
+    let runs: [String: [RunRecord]] = [
+      "beat:default": [run(wall: 0.1, [(0.05, .stdout, "worst gap: 0.009 s")])],
+      "beat:nonsending": [run(wall: 0.4, [(0.35, .stdout, "worst gap: 0.303 s")])],
+      "count:main-actor": [run(wall: 0.01, [])],
+    ]
+    let files = try Book(
+      lessons: [BookLesson(lesson: lesson, results: .current(report(of: lesson, runs: runs)))]
+    ).render()
+    let html = try #require(files.first { $0.path == "04-settings.html" }).contents
+    // One code block per example, captioned with its settings.
+    #expect(html.components(separatedBy: "id=\"example-beat\"").count == 2)
+    #expect(html.contains("example beat · built under default and nonsending"))
+    // Its builds side by side, in the lesson's order, each with what it printed.
+    let groups = elements(html, tag: "div", containing: "class=\"settings\"")
+    #expect(groups.count == 2)
+    let beat = try #require(groups.first)
+    #expect(beat.contains("data-settings=\"default nonsending\""))
+    let settings = elements(beat, tag: "figure", containing: "class=\"outcome ")
+      .map { $0.contains("data-setting=\"nonsending\"") ? "nonsending" : "default" }
+    #expect(settings == ["default", "nonsending"])
+    #expect(beat.contains("worst gap: 0.303 s") && beat.contains("worst gap: 0.009 s"))
+    #expect(beat.contains("What beat did under nonsending"))
+    // The build that must not compile stands beside the one that runs; the later block
+    // for one build shows what it expects, not the outcomes again.
+    #expect(groups[1].contains("data-settings=\"default main-actor\""))
+    #expect(html.contains("count under default · what the compiler must say"))
+    #expect(html.components(separatedBy: "class=\"settings\"").count == 3)
+  }
+}

@@ -1,4 +1,4 @@
-// Example 'two-hands' of lessons/01-two-stones.md.
+// Example 'two-hands' under setting 'main-actor' of lessons/01-two-stones.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
 import Foundation
 import Synchronization
