@@ -18,9 +18,9 @@ for _ in 0..<1000 {
     plain.append(await task.value)
 
     let madeNow = clock.now
-    let now = Task.immediate { micros(clock.now - madeNow) }
+    let immediateTask = Task.immediate { micros(clock.now - madeNow) }
     busy(for: .microseconds(50))
-    immediate.append(await now.value)
+    immediate.append(await immediateTask.value)
 }
 print("task waited: \(median(plain)) µs")
 print("immediate waited: \(median(immediate)) µs")

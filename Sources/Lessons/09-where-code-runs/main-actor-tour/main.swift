@@ -7,9 +7,11 @@
 
 let model = Model()               // top-level code is the main actor's
 
-await Task { @MainActor in
-    model.add("from Task { @MainActor in }")
-}.value
+/// Code that belongs to no actor starts a task that belongs to the main actor.
+func refresh() -> Task<Void, Never> {
+    Task { @MainActor in model.add("from Task { @MainActor in }") }
+}
+await refresh().value
 
 await Task.detached {             // belongs to no actor: visit the main actor
     await MainActor.run { model.add("from MainActor.run") }

@@ -26,7 +26,7 @@ func report(_ who: String, _ isolation: (any Actor)? = #isolation) {
 
 report("top-level code")
 // Waiting with a continuation, not `await parent.value`: awaiting a task
-// raises its priority to the waiter's (see "Priority" below).
+// would raise its priority to the waiter's, as in the section above.
 await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
     Task(priority: .low) {
         await Request.$id.withValue("req-7") {
