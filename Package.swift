@@ -103,7 +103,7 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson07FilledFirst", path: "Sources/Lessons/07-sharing/filled-first", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07MainActorScore", path: "Sources/Lessons/07-sharing/main-actor-score", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07HopToMain", path: "Sources/Lessons/07-sharing/hop-to-main", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson07CrossingConformanceApproachable", path: "Sources/Lessons/07-sharing/crossing-conformance.approachable", swiftSettings: lessonSettings + [.enableUpcomingFeature("NonisolatedNonsendingByDefault"), .enableUpcomingFeature("InferIsolatedConformances"), .defaultIsolation(MainActor.self)]),
+  .executableTarget(name: "Lesson07CrossingConformanceMainActorNonsending", path: "Sources/Lessons/07-sharing/crossing-conformance.main-actor-nonsending", swiftSettings: lessonSettings + [.enableUpcomingFeature("NonisolatedNonsendingByDefault"), .enableUpcomingFeature("InferIsolatedConformances"), .defaultIsolation(MainActor.self)]),
   .executableTarget(name: "Lesson07IsolatedConformance", path: "Sources/Lessons/07-sharing/isolated-conformance", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07AskTheActor", path: "Sources/Lessons/07-sharing/ask-the-actor", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07ActorCounter", path: "Sources/Lessons/07-sharing/actor-counter", swiftSettings: lessonSettings),
@@ -113,7 +113,7 @@ let lessonTargets: [Target] = [
   .executableTarget(name: "Lesson07AtomicCounter", path: "Sources/Lessons/07-sharing/atomic-counter", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07SixTakersStarter", path: "Sources/Lessons/07-sharing/six-takers-starter", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson07SixTakers", path: "Sources/Lessons/07-sharing/six-takers", swiftSettings: lessonSettings),
-  .executableTarget(name: "Lesson07", dependencies: ["Lesson07CountsSentBack", "Lesson07FilledFirst", "Lesson07MainActorScore", "Lesson07HopToMain", "Lesson07CrossingConformanceApproachable", "Lesson07IsolatedConformance", "Lesson07AskTheActor", "Lesson07ActorCounter", "Lesson07Reentrancy", "Lesson07NoReentrancy", "Lesson07MutexCounter", "Lesson07AtomicCounter", "Lesson07SixTakersStarter", "Lesson07SixTakers"], path: "Sources/Lessons/07-sharing/Lesson07", swiftSettings: lessonSettings),
+  .executableTarget(name: "Lesson07", dependencies: ["Lesson07CountsSentBack", "Lesson07FilledFirst", "Lesson07MainActorScore", "Lesson07HopToMain", "Lesson07CrossingConformanceMainActorNonsending", "Lesson07IsolatedConformance", "Lesson07AskTheActor", "Lesson07ActorCounter", "Lesson07Reentrancy", "Lesson07NoReentrancy", "Lesson07MutexCounter", "Lesson07AtomicCounter", "Lesson07SixTakersStarter", "Lesson07SixTakers"], path: "Sources/Lessons/07-sharing/Lesson07", swiftSettings: lessonSettings),
   // lessons/08-streams.md
   .executableTarget(name: "Lesson08Ticks", dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/Lessons/08-streams/ticks", swiftSettings: lessonSettings),
   .executableTarget(name: "Lesson08Unbounded", path: "Sources/Lessons/08-streams/unbounded", swiftSettings: lessonSettings),

@@ -72,7 +72,7 @@ public enum CompilerSettings {
         "default isolation MainActor (SE-0466): code that says nothing runs on the main actor",
       defaultIsolation: "MainActor"),
     CompilerSetting(
-      name: "approachable",
+      name: "main-actor-nonsending",
       summary:
         "default isolation MainActor with NonisolatedNonsendingByDefault and InferIsolatedConformances",
       upcomingFeatures: ["NonisolatedNonsendingByDefault", "InferIsolatedConformances"],

@@ -1,4 +1,4 @@
-// Example 'crossing-conformance' under setting 'approachable' of lessons/07-sharing.md.
+// Example 'crossing-conformance' under setting 'main-actor-nonsending' of lessons/07-sharing.md.
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
 protocol Describes {
     func describe() -> String
