@@ -14,7 +14,7 @@ struct LessonRunner: AsyncParsableCommand {
 
       Compiler settings: \(CompilerSettings.defaultSentence) The default is the one a reader's \
       own new package has, so that what a lesson shows is what their code does; the settings \
-      an example may name are \(CompilerSettings.table.map(\.name).joined(separator: ", ")) \
+      an example may name are \(CompilerSettings.names) \
       (docs/lesson-format.md).
       """,
     subcommands: [

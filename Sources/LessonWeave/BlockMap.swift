@@ -21,7 +21,7 @@ struct BlockMap {
   private var lastShown: [String: Int] = [:]
   /// For an example built under several settings, its builds in the lesson's order; the
   /// page shows the code once, as the first build's, and the builds' outcomes side by side.
-  private(set) var builds: [String: [Example]] = [:]
+  private var builds: [String: [Example]] = [:]
   /// The line of the first output or diagnostic block of each such example, where the page
   /// shows its outcomes; an example with none shows them after its last block of code.
   private var firstResultLine: [String: Int] = [:]

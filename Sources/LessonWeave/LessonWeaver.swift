@@ -198,8 +198,8 @@ struct LessonWeaver {
   /// The outcome of `example`, or of every build of it side by side when it is built under
   /// several settings.
   private func outcomes(shownWith example: Example, blocks: BlockMap) -> String {
-    let builds = blocks.shownTogether(with: example)
     guard example.isVariant else { return outcome(of: example) }
+    let builds = blocks.shownTogether(with: example)
     let names = builds.map(\.setting.name)
     return templates.render(
       "settings",

@@ -83,6 +83,9 @@ public enum CompilerSettings {
       languageMode: 5),
   ]
 
+  /// The settings' names, for messages: "default, nonsending, …".
+  public static let names = table.map(\.name).joined(separator: ", ")
+
   public static let byName: [String: CompilerSetting] = Dictionary(
     table.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

@@ -54,6 +54,12 @@ public struct Example: Sendable {
     "\(family):\(setting)"
   }
 
+  /// The example a reference names, without its setting: `heartbeat` for
+  /// `heartbeat:nonsending`.
+  public static func family(of reference: String) -> String {
+    String(reference.prefix { $0 != ":" })
+  }
+
   public init(
     name: String, location: SourceLocation, chunks: [CodeChunk], mode: Mode = .run,
     timeout: Duration = .seconds(30), runs: Int = 1, needs: [String] = [],

@@ -781,7 +781,7 @@ private struct State {
   mutating func readSettings(
     _ name: String, _ blocks: [ExampleBlock], into example: inout Example, compileFail: Setting?
   ) -> Bool {
-    let known = CompilerSettings.table.map(\.name).joined(separator: ", ")
+    let known = CompilerSettings.names
     guard let given = setting("settings", in: blocks) else {
       if let lesson = lessonSetting { example.setting = lesson.setting }
       if let f = compileFail, !f.value.isEmpty {
@@ -942,7 +942,7 @@ private struct State {
         examples[index][keyPath: keyPath] = text
         continue
       }
-      let family = String(block.example.prefix { $0 != ":" })
+      let family = Example.family(of: block.example)
       let builds = examples.indices.filter {
         examples[$0].isVariant && examples[$0].family == family
       }
@@ -1021,7 +1021,7 @@ private struct State {
   mutating func checkClaims(against examples: [Example]) {
     for claim in claims {
       for name in claim.examples {
-        let family = String(name.prefix { $0 != ":" })
+        let family = Example.family(of: name)
         if brokenExamples.contains(family) { continue }
         guard let example = examples.first(where: { $0.name == name }) else {
           let builds = examples.filter { $0.isVariant && $0.family == family }
@@ -1199,7 +1199,6 @@ private struct State {
     }
   }
 
-  /// A lesson that says it checks nothing must check nothing.
   /// `<!-- lesson-runner: settings=NAME -->`: the setting of every example of the lesson
   /// that names none.
   mutating func readLessonSetting(_ name: String, at: SourceLocation) {
@@ -1210,7 +1209,7 @@ private struct State {
       return
     }
     guard let setting = CompilerSettings.byName[name] else {
-      let known = CompilerSettings.table.map(\.name).joined(separator: ", ")
+      let known = CompilerSettings.names
       error(
         at: at,
         name.contains(",")
@@ -1221,6 +1220,7 @@ private struct State {
     lessonSetting = (setting, at)
   }
 
+  /// A lesson that says it checks nothing must check nothing.
   mutating func checkMarker(examples: [Example]) {
     guard let marker else { return }
     let exampleCount = Set(exampleBlocks.map(\.name)).union(brokenExamples).count
