@@ -45,15 +45,17 @@ public enum EngineEvent: Sendable {
 }
 
 public struct BuildSummary: Sendable {
-  /// How many examples the build built.
+  /// How many examples the lesson compiles.
   public var examples: Int
   public var succeeded: Bool
   public var seconds: Double
   public var failures: [(example: String, diagnostics: [Diagnostic])]
   /// Problems that belong to the lesson rather than one example.
   public var diagnostics: [Diagnostic]
-  /// Nothing had changed since the last build, so SwiftPM was not asked.
+  /// Nothing had changed since the last build, so no compiler was asked.
   public var upToDate = false
+  /// The examples compiled this time, because they, or how they are built, changed.
+  public var rebuilt: [String] = []
 }
 
 /// Something that listens to the engine.

@@ -2,7 +2,8 @@ import Foundation
 import LessonKit
 
 extension Workspace {
-  /// Brings `Sources/Lessons` and the manifest's lesson list in step with `lessons`.
+  /// Brings `Sources/Lessons`, the lessons package's manifest among it, in step with
+  /// `lessons`.
   ///
   /// Returns the paths that were (or, with `write` false, would be) created, changed or
   /// removed. Folders of lessons named in `keeping` (lessons that failed to parse) are
@@ -14,6 +15,9 @@ extension Workspace {
     var expected: [String: String] = [:]
     for lesson in lessons {
       for file in Tangler.files(for: lesson) { expected[file.path] = file.contents }
+    }
+    if let manifest = Tangler.manifest(for: lessons) {
+      expected[Tangler.manifestPath] = manifest
     }
     for (path, contents) in expected.sorted(by: { $0.key < $1.key }) {
       let url = root.appendingPathComponent(path)
@@ -29,6 +33,11 @@ extension Workspace {
     let lessonsRoot = root.appendingPathComponent(Tangler.root)
     if let walker = fm.enumerator(atPath: lessonsRoot.path) {
       while let relative = walker.nextObject() as? String {
+        // A build of the lessons package by hand, and SwiftPM's record of its versions.
+        if relative.hasPrefix(".") || relative == "Package.resolved" {
+          walker.skipDescendants()
+          continue
+        }
         let path = "\(Tangler.root)/\(relative)"
         var isDirectory: ObjCBool = false
         guard
@@ -42,21 +51,6 @@ extension Workspace {
     }
     if write { removeEmptyFolders(under: lessonsRoot) }
 
-    let manifestText = try String(contentsOf: manifest, encoding: .utf8)
-    guard
-      let updated = Tangler.replacingRegion(
-        in: manifestText, with: Tangler.manifestRegion(for: lessons))
-    else {
-      throw LessonErrors([
-        Diagnostic(
-          at: SourceLocation(file: "Package.swift", line: 1),
-          "the manifest has no tangled-lessons region to write into")
-      ])
-    }
-    if updated != manifestText {
-      stale.append("Package.swift")
-      if write { try updated.write(to: manifest, atomically: true, encoding: .utf8) }
-    }
     return stale
   }
 
@@ -82,8 +76,9 @@ extension Workspace {
   /// of its own (tens of megabytes, hundreds with SwiftNIO), so older ones are removed.
   public static let draftsKept = 8
 
-  /// Writes a draft lesson (one outside lessons/) as a package of its own under
-  /// .build/drafts, and returns that package's folder. Only the `draftsKept` most recently
+  /// Writes a draft lesson (one outside lessons/) into a folder of its own under
+  /// .build/drafts, laid out as the book is (a lessons package when an example imports a
+  /// library), and returns that folder. Only the `draftsKept` most recently
   /// used scratch packages stay; older ones are removed.
   public func tangleDraft(_ lesson: Lesson) throws -> URL {
     let draft = Workspace(root: draftsDirectory.appendingPathComponent(lesson.slug))
@@ -91,10 +86,6 @@ extension Workspace {
     // Stamped first: another runner pruning at this moment must see it as in use.
     try FileManager.default.createDirectory(at: draft.root, withIntermediateDirectories: true)
     try Data(lesson.path.utf8).write(to: draft.root.appendingPathComponent(".last-used"))
-    let manifest = Tangler.draftManifest(for: lesson)
-    if (try? String(contentsOf: draft.manifest, encoding: .utf8)) != manifest {
-      try manifest.write(to: draft.manifest, atomically: true, encoding: .utf8)
-    }
     // The scratch package is tangled like the book: unchanged files stay untouched, so
     // the next build redoes only what the draft changed.
     _ = try draft.tangle([lesson], write: true)

@@ -1,8 +1,8 @@
 import Foundation
 import LessonKit
 
-/// The Swift tools the runner calls: SwiftPM to build lessons, swiftc to type-check
-/// examples that must not compile.
+/// The Swift tools the runner calls: swiftc to compile an example that imports no library
+/// and to type-check one that must not compile, SwiftPM to build the lessons package.
 public enum Toolchain {
   public struct BuildOutcome: Sendable {
     public var succeeded: Bool
@@ -11,12 +11,15 @@ public enum Toolchain {
     public var seconds: Double
   }
 
-  /// Builds one product of the package at `packagePath`, in debug mode.
-  public static func build(product: String, packagePath: URL) -> BuildOutcome {
+  /// Builds one product of the package at `packagePath`, in debug mode, in `scratch`.
+  public static func build(product: String, packagePath: URL, scratch: URL) -> BuildOutcome {
     let record = ChildProcess.run(
       "swift",
       .init(
-        arguments: ["build", "--package-path", packagePath.path, "--product", product],
+        arguments: [
+          "build", "--package-path", packagePath.path, "--scratch-path", scratch.path,
+          "--product", product,
+        ],
         timeout: .seconds(40 * 60), outputLimit: 64 << 20))
     let output = record.stdout + record.stderr
     return BuildOutcome(
@@ -29,14 +32,14 @@ public enum Toolchain {
   /// SwiftPM takes a second or two to find that out. `stamp` names the record of the last
   /// successful build, which `recordBuilt` writes.
   public static func isUpToDate(
-    products: [String], sources: [String], stamp: String, packagePath: URL
+    products: [String], sources: [String], stamp: String, packagePath: URL, scratch: URL
   ) -> Bool {
     let fm = FileManager.default
     func modified(_ url: URL) -> Date? {
       (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
     }
-    guard let built = modified(stampURL(stamp, packagePath: packagePath)) else { return false }
-    let binaries = binaryFolder(packagePath: packagePath)
+    guard let built = modified(stampURL(stamp, scratch: scratch)) else { return false }
+    let binaries = binaryFolder(scratch: scratch)
     for product in products {
       guard fm.isExecutableFile(atPath: binaries.appendingPathComponent(product).path) else {
         return false
@@ -55,15 +58,73 @@ public enum Toolchain {
   }
 
   /// Records that `stamp`'s products were just built.
-  public static func recordBuilt(_ stamp: String, packagePath: URL) {
-    let url = stampURL(stamp, packagePath: packagePath)
+  public static func recordBuilt(_ stamp: String, scratch: URL) {
+    let url = stampURL(stamp, scratch: scratch)
     try? FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try? Data().write(to: url)
   }
 
-  private static func stampURL(_ stamp: String, packagePath: URL) -> URL {
-    packagePath.appendingPathComponent(".build/lesson-stamps/\(stamp)")
+  private static func stampURL(_ stamp: String, scratch: URL) -> URL {
+    scratch.appendingPathComponent("lesson-stamps/\(stamp)")
+  }
+
+  /// The arguments that compile one example's `main.swift` to `output` under `setting`:
+  /// what SwiftPM's debug build of the same target passes that matters to the program
+  /// (language mode and features, no optimization, debug information for backtraces, the
+  /// target's name as the module's), and the book's rule that no warning may pass.
+  public static func compileArguments(
+    _ source: URL, module: String, setting: CompilerSetting, output: URL
+  ) -> [String] {
+    setting.compilerFlags + [
+      "-Onone", "-g", "-warnings-as-errors", "-module-name", module, source.path,
+      "-o", output.path,
+    ]
+  }
+
+  /// Compiles one example with swiftc, unless the same source was compiled with the same
+  /// arguments and toolchain into `output` before: then `compiled` is false and nothing ran.
+  /// The record of what was compiled sits beside the program, as `NAME.inputs`.
+  public static func compile(
+    _ source: URL, module: String, setting: CompilerSetting, output: URL
+  ) -> (outcome: BuildOutcome, compiled: Bool) {
+    // Compiled beside the program and moved into place, so that two runners building the
+    // same example at once never run or keep a half-written program.
+    let scratch = output.appendingPathExtension("\(ProcessInfo.processInfo.processIdentifier).tmp")
+    let arguments = compileArguments(source, module: module, setting: setting, output: scratch)
+    let recorded = compileArguments(source, module: module, setting: setting, output: output)
+    let record = output.appendingPathExtension("inputs")
+    guard let code = try? String(contentsOf: source, encoding: .utf8) else {
+      return (
+        BuildOutcome(
+          succeeded: false, output: "\(source.path): error: cannot read the tangled source",
+          seconds: 0), true
+      )
+    }
+    let inputs = ([swiftVersion] + recorded).joined(separator: "\u{0}") + "\n" + code
+    let fm = FileManager.default
+    if fm.isExecutableFile(atPath: output.path),
+      (try? String(contentsOf: record, encoding: .utf8)) == inputs
+    {
+      return (BuildOutcome(succeeded: true, output: "", seconds: 0), false)
+    }
+    try? fm.createDirectory(
+      at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? fm.removeItem(at: record)
+    let run = ChildProcess.run(
+      "swiftc", .init(arguments: arguments, timeout: .seconds(10 * 60), outputLimit: 16 << 20))
+    var succeeded = run.succeeded
+    if succeeded {
+      // rename(2) replaces the old program in one step; a run of it goes on unharmed.
+      succeeded = rename(scratch.path, output.path) == 0
+      if succeeded { try? inputs.write(to: record, atomically: true, encoding: .utf8) }
+    }
+    try? fm.removeItem(at: scratch)
+    return (
+      BuildOutcome(
+        succeeded: succeeded, output: run.stdout + run.stderr, seconds: run.wallSeconds),
+      true
+    )
   }
 
   /// Type-checks one file alone under `setting`; for examples that must fail to compile.
@@ -77,14 +138,14 @@ public enum Toolchain {
           + setting.compilerFlags + [file.path], timeout: .seconds(120)))
   }
 
-  /// The folder where SwiftPM puts debug binaries of the package at `packagePath`.
-  public static func binaryFolder(packagePath: URL) -> URL {
-    packagePath.appendingPathComponent(".build/debug")
+  /// The folder where SwiftPM puts the debug binaries it builds in `scratch`.
+  public static func binaryFolder(scratch: URL) -> URL {
+    scratch.appendingPathComponent("debug")
   }
 
-  /// `Swift version 6.3.1 (swift-6.3.1-RELEASE)`, or "unknown".
-  public static func swiftVersion() -> String {
+  /// `Swift version 6.3.1 (swift-6.3.1-RELEASE)`, or "unknown"; asked once per process.
+  public static let swiftVersion: String = {
     let record = ChildProcess.run("swift", .init(arguments: ["--version"], timeout: .seconds(60)))
     return record.stdout.split(separator: "\n").first.map(String.init) ?? "unknown"
-  }
+  }()
 }

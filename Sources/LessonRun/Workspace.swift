@@ -7,15 +7,18 @@ public struct Workspace: Sendable {
 
   public init(root: URL) { self.root = root.standardizedFileURL }
 
-  /// The package that holds `lessons/`, found from the current directory upwards.
+  /// The book's package, the one that holds `lessons/`, found from the current directory
+  /// upwards.
   public static func find(
     from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
   ) -> Workspace? {
     var dir = start.standardizedFileURL
     while true {
-      let manifest = dir.appendingPathComponent("Package.swift")
-      if let text = try? String(contentsOf: manifest, encoding: .utf8),
-        text.contains(Tangler.regionStart)
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path),
+        FileManager.default.fileExists(
+          atPath: dir.appendingPathComponent("lessons").path, isDirectory: &isDirectory),
+        isDirectory.boolValue
       {
         return Workspace(root: dir)
       }
@@ -27,6 +30,13 @@ public struct Workspace: Sendable {
 
   public var lessonsDirectory: URL { root.appendingPathComponent("lessons") }
   public var manifest: URL { root.appendingPathComponent("Package.swift") }
+  /// The package of the examples that import libraries, which tangling writes.
+  public var lessonsPackage: URL { root.appendingPathComponent(Tangler.root) }
+  /// Where SwiftPM builds the lessons package: inside the book's own .build, so that the
+  /// tangled folder holds only what tangling wrote.
+  public var lessonsBuild: URL { root.appendingPathComponent(".build/lessons-package") }
+  /// Where the runner puts the examples it compiles itself, one program each.
+  public var compiledExamples: URL { root.appendingPathComponent(".build/examples") }
   public var resultsDirectory: URL { root.appendingPathComponent(".build/lesson-results") }
   /// The saved reports of the latest runs, one file per lesson.
   public var results: ResultsFile { ResultsFile(directory: resultsDirectory) }

@@ -159,22 +159,31 @@ import Testing
     #expect(d.contains { $0.message.contains("an exercise is built under one setting") })
   }
 
-  @Test func tanglingWritesOneTargetPerBuildWithItsSettings() throws {
+  @Test func tanglingWritesOneProgramPerBuildWithItsSettings() throws {
     let l = try lesson(Self.heartbeat)
-    let region = Tangler.manifestRegion(for: [l])
-    #expect(region.contains("name: \"Lesson09BeatDefault\""))
-    #expect(
-      region.contains(
-        "path: \"Sources/Lessons/09-test/beat.default\", swiftSettings: lessonSettings)"))
-    #expect(
-      region.contains(
-        "path: \"Sources/Lessons/09-test/beat.nonsending\", swiftSettings: lessonSettings + [.enableUpcomingFeature(\"NonisolatedNonsendingByDefault\")])"
-      ))
     let files = Tangler.files(for: l).map(\.path)
+    #expect(files.contains("Sources/Lessons/09-test/beat.default/main.swift"))
     #expect(files.contains("Sources/Lessons/09-test/beat.nonsending/main.swift"))
+    // Neither imports a library: swiftc builds each, with its setting's flags.
+    #expect(Tangler.manifest(for: [l]) == nil)
+    #expect(
+      l.examples.map(\.setting.compilerFlags).last?.contains("NonisolatedNonsendingByDefault")
+        == true)
     let source = Tangler.source(of: l.examples[1], in: l)
     #expect(source.contains("Example 'beat' under setting 'nonsending'"))
     #expect(source.hasSuffix("print(\"worst gap: 0.01 s\")\n"))
+
+    // With a library, each build is a target of the lessons package with its settings.
+    let packaged = try lesson(
+      Self.heartbeat.replacingOccurrences(
+        of: "settings=default,nonsending", with: "settings=default,nonsending needs=NIOCore"))
+    let manifest = try #require(Tangler.manifest(for: [packaged]))
+    #expect(manifest.contains("name: \"Lesson09BeatDefault\""))
+    #expect(manifest.contains("path: \"09-test/beat.default\", swiftSettings: lessonSettings)"))
+    #expect(
+      manifest.contains(
+        "path: \"09-test/beat.nonsending\", swiftSettings: lessonSettings + [.enableUpcomingFeature(\"NonisolatedNonsendingByDefault\")])"
+      ))
   }
 
   @Test func eachSettingSaysItsSwiftPMSettingsAndItsFlags() throws {

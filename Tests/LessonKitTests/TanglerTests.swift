@@ -34,14 +34,13 @@ import Testing
         "Sources/Lessons/09-golden/nio-only/main.swift",
         "Sources/Lessons/09-golden/compile-fail/racy.swift",
         "Sources/Lessons/09-golden/Lesson09/main.swift",
-        "Sources/Lessons/09-golden/lines.json",
       ])
     for file in files {
       try compare(
         file.contents,
         golden: file.path.split(separator: "/").suffix(2).joined(separator: "-") + ".golden")
     }
-    try compare(Tangler.manifestRegion(for: [lesson]), golden: "manifest-region.golden")
+    try compare(try #require(Tangler.manifest(for: [lesson])), golden: "Package.swift.golden")
   }
 
   @Test func theLineTableMapsTangledLinesToTheLesson() throws {
@@ -79,10 +78,18 @@ import Testing
     #expect(Tangler.lineTable(for: moved) != Tangler.lineTable(for: lesson))
   }
 
-  @Test func regionReplacementKeepsTheRestOfTheManifest() {
-    let manifest = "head\n\(Tangler.regionStart)\nold\n\(Tangler.regionEnd)\ntail\n"
-    #expect(Tangler.replacingRegion(in: manifest, with: "NEW") == "head\nNEW\ntail\n")
-    #expect(Tangler.replacingRegion(in: "no region", with: "NEW") == nil)
+  @Test func onlyExamplesThatImportALibraryArePackaged() throws {
+    let lesson = try fixture()
+    let manifest = try #require(Tangler.manifest(for: [lesson]))
+    // `wait` imports only Foundation: swiftc builds it, and the package never names it.
+    #expect(!manifest.contains("Lesson09Wait"))
+    #expect(manifest.contains("name: \"Lesson09NioOnly\""))
+    #expect(manifest.contains("dependencies: [\"Lesson09NioOnly\"]"))
+    let plain = try LessonParser.parse(
+      source: "# T\n\n```swift example=a\nprint(1)\n```\n", path: "lessons/07-t.md",
+      fileName: "07-t.md")
+    #expect(Tangler.manifest(for: [plain]) == nil)
+    #expect(!Tangler.files(for: plain).contains { $0.path.contains("Lesson07/") })
   }
 
   @Test func packagesComeFromTheOneLibraryTable() throws {
@@ -98,17 +105,16 @@ import Testing
         print(2)
         ```
         """, path: "lessons/07-t.md", fileName: "07-t.md")
-    let region = Tangler.manifestRegion(for: [lesson])
+    let region = try #require(Tangler.manifest(for: [lesson]))
     let packageLines = region.split(separator: "\n").filter { $0.contains(".package(url:") }
     // Each package once, whatever number of its products are needed, in a stable order.
     #expect(
       packageLines == [
-        #"  .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),"#,
-        #"  .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),"#,
-        #"  .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),"#,
+        #"    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),"#,
+        #"    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),"#,
+        #"    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),"#,
       ])
     #expect(region.contains(#".product(name: "Hummingbird", package: "hummingbird")"#))
     #expect(region.contains(#".product(name: "AsyncHTTPClient", package: "async-http-client")"#))
-    #expect(Tangler.draftManifest(for: lesson).contains("dependencies: lessonPackages"))
   }
 }

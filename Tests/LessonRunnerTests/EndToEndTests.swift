@@ -202,6 +202,53 @@ import Testing
     #expect(out.stdout.contains("Claims"))
   }
 
+  @Test func aChangeToOneExampleBuildsThatExampleAlone() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "one-change-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let draft = folder.appendingPathComponent("one-change-\(getpid()).md")
+    func lesson(_ b: String, prose: String = "Two examples.") -> String {
+      """
+      # One change
+
+      \(prose)
+
+      ```swift example=a
+      print("a")
+      ```
+
+      ```output example=a
+      a
+      ```
+
+      ```swift example=b
+      print("\(b)")
+      ```
+
+      ```output example=b
+      \(b)
+      ```
+      """
+    }
+    func verify(_ text: String) throws -> String {
+      try text.write(to: draft, atomically: true, encoding: .utf8)
+      let out = try runner([draft.path])
+      #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+      return out.stdout
+    }
+    _ = try verify(lesson("b"))
+    // The same lesson again: nothing is compiled.
+    #expect(try verify(lesson("b")).contains("2 examples already built"))
+    // Prose moves every line of code down: still nothing to compile.
+    #expect(
+      try verify(lesson("b", prose: "Two examples,\n\nand a new paragraph."))
+        .contains("2 examples already built"))
+    // One example's code changes: that one is compiled, and it alone.
+    let changed = try verify(lesson("b2"))
+    #expect(changed.contains("Built 1 of 2 examples (b; the others had not changed)"), "\(changed)")
+  }
+
   @Test func unknownLessonIsAClearError() throws {
     let out = try runner(["no-such-lesson"])
     #expect(out.status == 2)

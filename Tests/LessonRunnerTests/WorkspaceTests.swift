@@ -4,13 +4,13 @@ import Testing
 
 @testable import LessonRun
 
-/// A throwaway book: a manifest with the tangled region and the given lessons.
+/// A throwaway book: a manifest and the given lessons.
 func scratchBook(_ lessons: [String: String]) throws -> Workspace {
   let root = FileManager.default.temporaryDirectory.appendingPathComponent(
     "book-\(UUID().uuidString)")
   let folder = root.appendingPathComponent("lessons")
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  try "// swift-tools-version: 6.0\n\(Tangler.regionStart)\n\(Tangler.regionEnd)\n".write(
+  try "// swift-tools-version: 6.2\n".write(
     to: root.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
   for (name, text) in lessons {
     try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -56,6 +56,36 @@ func lessonText(_ title: String, _ example: String) -> String {
     // Without that protection, the same call would remove it.
     let stale = try book.tangle([lessons[0]], write: false)
     #expect(stale.contains("Sources/Lessons/02-second/b/main.swift"))
+  }
+
+  @Test func theLessonsPackageIsWrittenOnlyWhileAnExampleImportsALibrary() throws {
+    let plain = lessonText("First", "a")
+    let book = try scratchBook(["01-first.md": plain])
+    defer { try? FileManager.default.removeItem(at: book.root) }
+    let manifest = book.root.appendingPathComponent("Sources/Lessons/Package.swift")
+    func tangle() throws {
+      _ = try book.tangle(try book.lessonFiles().map { try book.load($0).get() }, write: true)
+    }
+    try tangle()
+    #expect(!FileManager.default.fileExists(atPath: manifest.path))
+
+    let lesson = book.lessonsDirectory.appendingPathComponent("01-first.md")
+    try plain.replacingOccurrences(of: "example=a", with: "example=a needs=NIOCore")
+      .write(to: lesson, atomically: true, encoding: .utf8)
+    try tangle()
+    let text = try String(contentsOf: manifest, encoding: .utf8)
+    #expect(text.contains("name: \"Lesson01A\""))
+    #expect(text.contains("edit the lessons, not this file"))
+    // A reader's own build of the package, inside it, is not tangling's to remove.
+    let build = book.root.appendingPathComponent("Sources/Lessons/.build/debug/x")
+    try FileManager.default.createDirectory(
+      at: build.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data().write(to: build)
+
+    try plain.write(to: lesson, atomically: true, encoding: .utf8)
+    try tangle()
+    #expect(!FileManager.default.fileExists(atPath: manifest.path))
+    #expect(FileManager.default.fileExists(atPath: build.path))
   }
 
   @Test func shardsSplitTheBookDeterministicallyAndTogetherCoverIt() throws {

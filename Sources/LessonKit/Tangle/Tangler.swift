@@ -11,23 +11,38 @@ public struct TangledFile: Sendable, Hashable {
   }
 }
 
-/// Turns lessons into Swift sources and SwiftPM targets.
+/// Turns lessons into Swift sources, and the examples that import libraries into a package.
 ///
-/// Each runnable or compile-only example becomes an executable target whose `main.swift`
-/// is the example's code, its blocks one after another. The compiled code holds no lesson
-/// line numbers: `lines.json`, beside the lesson's targets, says which lesson line each
-/// line comes from, and the runner maps compiler diagnostics and crash backtraces back to
-/// the lesson through it. So a change to the prose changes no compiled file, and a change
-/// to one example rebuilds that example alone. A lesson target depends on all the examples,
-/// so one `swift build --product LessonNN` builds the whole lesson. Compile-fail examples
-/// are written beside them but belong to no target: the runner type-checks each alone.
+/// Each runnable or compile-only example becomes a folder whose `main.swift` is the
+/// example's code, its blocks one after another. The compiled code holds no lesson line
+/// numbers: the runner keeps a line table (`lineTable(for:)`) that says which lesson line
+/// each line comes from, and maps compiler diagnostics and crash backtraces back to the
+/// lesson through it. So a change to the prose changes no compiled file, and a change to
+/// one example rebuilds that example alone.
+///
+/// An example that imports nothing but the toolchain's own modules is compiled by the
+/// runner with `swiftc`, straight from its `main.swift`: no manifest, no package graph. An
+/// example that imports a library (`needs=`) is a target of the lessons package,
+/// `Sources/Lessons/Package.swift`, which tangling writes whole; a lesson target that
+/// depends on all of a lesson's such examples builds them in one `swift build`.
+/// Compile-fail examples are written beside them and type-checked one by one.
 public enum Tangler {
   /// Where tangled lessons live, relative to the package root.
   public static let root = "Sources/Lessons"
 
-  public static let regionStart =
-    "// MARK: Tangled lessons. Written by `swift run lesson-runner tangle`: edit the lessons, not this list."
-  public static let regionEnd = "// MARK: End of tangled lessons."
+  /// The lessons package's manifest, relative to the package root.
+  public static let manifestPath = "\(root)/Package.swift"
+
+  /// Whether SwiftPM builds the example, in the lessons package: it imports a library.
+  /// Every other Swift example that compiles is built by the runner with `swiftc`.
+  public static func isPackaged(_ example: Example) -> Bool {
+    isCompiled(example) && !example.needs.isEmpty
+  }
+
+  /// Whether the example is compiled to a program: Swift, and meant to compile.
+  public static func isCompiled(_ example: Example) -> Bool {
+    example.mode != .compileFail && example.language == .swift
+  }
 
   public static func directory(of lesson: Lesson) -> String { "\(root)/\(lesson.fileStem)" }
 
@@ -40,24 +55,17 @@ public enum Tangler {
       : "\(directory(of: lesson))/\(example.fileName)/main.swift"
   }
 
-  /// Where the lesson's line table lives, relative to the package root.
-  public static func lineTablePath(of lesson: Lesson) -> String {
-    "\(directory(of: lesson))/lines.json"
-  }
-
   public static func files(for lesson: Lesson) -> [TangledFile] {
     var files = lesson.examples.map { example in
       TangledFile(
         path: sourcePath(of: example, in: lesson), contents: source(of: example, in: lesson))
     }
-    files.append(
-      TangledFile(
-        path: "\(directory(of: lesson))/\(lesson.lessonTarget)/main.swift",
-        contents: lessonMain(lesson)))
-    let table = (try? ResultsFile.encode(lineTable(for: lesson))).map {
-      String(decoding: $0, as: UTF8.self) + "\n"
+    if lesson.examples.contains(where: isPackaged) {
+      files.append(
+        TangledFile(
+          path: "\(directory(of: lesson))/\(lesson.lessonTarget)/main.swift",
+          contents: lessonMain(lesson)))
     }
-    files.append(TangledFile(path: lineTablePath(of: lesson), contents: table ?? ""))
     return files
   }
 
@@ -127,77 +135,62 @@ public enum Tangler {
   }
 
   static func lessonMain(_ lesson: Lesson) -> String {
-    let names = lesson.examples.filter { $0.mode != .compileFail && $0.language == .swift }
-      .map(\.name)
-    return stamp(lesson, "The examples")
-      + "// Building this target builds every example of the lesson at once.\n"
+    let names = lesson.examples.filter(isPackaged).map(\.name)
+    return stamp(lesson, "The examples that import libraries")
+      + "// Building this target builds every one of them at once.\n"
       + "print(\(swiftStringLiteral(names.joined(separator: "\n"))))\n"
   }
 
-  /// The SwiftPM targets of `lessons`, as the text that stands between the region markers.
-  public static func manifestRegion(for lessons: [Lesson]) -> String {
-    var lines = [regionStart, "let lessonPackages: [Package.Dependency] = ["]
-    for package in Library.packages(for: lessons.flatMap(\.examples)) {
-      lines.append("  \(Library.manifestDependency(package)),")
+  /// The lessons package: the examples of `lessons` that import libraries, one target
+  /// each, and a target per lesson that builds them all. Nil when no example imports one.
+  public static func manifest(for lessons: [Lesson], name: String = "Lessons") -> String? {
+    let packaged = lessons.flatMap(\.examples).filter(isPackaged)
+    guard !packaged.isEmpty else { return nil }
+    var lines = [
+      "// swift-tools-version: \(toolsVersion)",
+      "// swift-format-ignore-file",
+      "// The examples of the lessons that import libraries; the others are compiled by",
+      "// lesson-runner with swiftc, one file each.",
+      "// Written by `swift run lesson-runner tangle`: edit the lessons, not this file.",
+      "import PackageDescription",
+      "",
+      "// Lessons are the reader's code: Swift 6, and no warning may pass.",
+      "let lessonSettings: [SwiftSetting] = [.unsafeFlags([\"-warnings-as-errors\"])]",
+      "",
+      "let package = Package(",
+      "  name: \(swiftStringLiteral(name)),",
+      "  dependencies: [",
+    ]
+    for package in Library.packages(for: packaged) {
+      lines.append("    \(Library.manifestDependency(package)),")
     }
-    lines += ["]", "let lessonTargets: [Target] = ["]
+    lines += ["  ],", "  targets: ["]
     for lesson in lessons {
-      lines.append("  // \(lesson.path)")
-      let built = lesson.examples.filter { $0.mode != .compileFail && $0.language == .swift }
+      let built = lesson.examples.filter(isPackaged)
+      guard !built.isEmpty else { continue }
+      lines.append("    // \(lesson.path)")
       for example in built {
         let deps = example.needs.compactMap(Library.manifestProduct)
         let own = example.setting.manifestSettings
         let settings =
           own.isEmpty ? "lessonSettings" : "lessonSettings + [\(own.joined(separator: ", "))]"
         lines.append(
-          "  .executableTarget(name: \"\(lesson.targetName(of: example))\", "
-            + (deps.isEmpty ? "" : "dependencies: [\(deps.joined(separator: ", "))], ")
-            + "path: \"\(directory(of: lesson))/\(example.fileName)\", swiftSettings: \(settings)),"
-        )
+          "    .executableTarget(name: \"\(lesson.targetName(of: example))\", "
+            + "dependencies: [\(deps.joined(separator: ", "))], "
+            + "path: \"\(lesson.fileStem)/\(example.fileName)\", swiftSettings: \(settings)),")
       }
       let names = built.map { "\"\(lesson.targetName(of: $0))\"" }.joined(separator: ", ")
       lines.append(
-        "  .executableTarget(name: \"\(lesson.lessonTarget)\", dependencies: [\(names)], "
-          + "path: \"\(directory(of: lesson))/\(lesson.lessonTarget)\", swiftSettings: lessonSettings),"
-      )
+        "    .executableTarget(name: \"\(lesson.lessonTarget)\", dependencies: [\(names)], "
+          + "path: \"\(lesson.fileStem)/\(lesson.lessonTarget)\", swiftSettings: lessonSettings),")
     }
-    lines.append("]")
-    lines.append(regionEnd)
+    lines += ["  ],", "  swiftLanguageModes: [.v6]", ")", ""]
     return lines.joined(separator: "\n")
   }
 
-  /// `manifest` with its tangled region replaced, or nil when it has no such region.
-  public static func replacingRegion(in manifest: String, with region: String) -> String? {
-    guard let start = manifest.range(of: regionStart),
-      let end = manifest.range(of: regionEnd, range: start.upperBound..<manifest.endIndex)
-    else { return nil }
-    return manifest.replacingCharacters(in: start.lowerBound..<end.upperBound, with: region)
-  }
-
-  /// The manifest's tools version: 6.2 is the first that can set a target's default
-  /// isolation (`.defaultIsolation`, SE-0466).
+  /// The tools version of the lessons package: 6.2 is the first that can set a target's
+  /// default isolation (`.defaultIsolation`, SE-0466).
   public static let toolsVersion = "6.2"
-
-  /// A whole package for a draft lesson that lives outside lessons/.
-  public static func draftManifest(for lesson: Lesson) -> String {
-    return """
-      // swift-tools-version: \(toolsVersion)
-      // A scratch package for \(lesson.path), written by lesson-runner: edit the lesson.
-      import PackageDescription
-
-      let lessonSettings: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
-
-      \(manifestRegion(for: [lesson]))
-
-      let package = Package(
-        name: "Draft",
-        dependencies: lessonPackages,
-        targets: lessonTargets,
-        swiftLanguageModes: [.v6]
-      )
-
-      """
-  }
 
   static func swiftStringLiteral(_ text: String) -> String {
     var out = "\""

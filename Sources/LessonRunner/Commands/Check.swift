@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonCLI
 import LessonKit
 import LessonRun
 
@@ -62,7 +63,7 @@ struct Check: ParsableCommand {
 
     let console = Console()
     Orphans.adopt()
-    Verify.installInterrupts(console)
+    Verifying.installInterrupts(console)
     let environment = Session.environment()
     let terminal = TerminalReporter(console: console, cores: environment.cores, strict: false)
     terminal.showsVerdicts = false

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonCLI
 import LessonKit
 import LessonRun
 

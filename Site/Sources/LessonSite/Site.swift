@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonCLI
 import LessonKit
 import LessonRun
 import LessonWeave
@@ -42,7 +43,8 @@ struct Site: ParsableCommand {
     let console = Console()
     var exitCode: Int32 = 0
     if verify {
-      exitCode = try Verify.verify(files, in: workspace, console: console, strict: strict).exitCode
+      exitCode = try Verifying.verify(files, in: workspace, console: console, strict: strict)
+        .exitCode
     }
 
     let (lessons, problems) = Self.bookLessons(

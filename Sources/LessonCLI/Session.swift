@@ -8,8 +8,8 @@ import LessonRun
 #endif
 
 /// What the commands share: finding the book, listing it, describing the machine.
-enum Session {
-  static func workspace() throws -> Workspace {
+public enum Session {
+  public static func workspace() throws -> Workspace {
     guard let workspace = Workspace.find() else {
       fail(
         "no book here: run lesson-runner inside the Two Stones package (the folder with Package.swift and lessons/)"
@@ -20,7 +20,7 @@ enum Session {
   }
 
   /// A path the reader typed, relative to the current directory.
-  static func url(_ path: String) -> URL {
+  public static func url(_ path: String) -> URL {
     URL(
       fileURLWithPath: path,
       relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")
@@ -29,9 +29,11 @@ enum Session {
 
   /// The lesson and the exercise that command-line arguments name: a lesson number, slug or
   /// path, and the exercise's name, which may be left out when the lesson has one.
-  static func exercise(_ argument: String, _ name: String?, in workspace: Workspace) throws -> (
-    Lesson, Exercise
-  ) {
+  public static func exercise(_ argument: String, _ name: String?, in workspace: Workspace) throws
+    -> (
+      Lesson, Exercise
+    )
+  {
     guard let file = workspace.resolve(argument) else {
       fail(
         "no lesson '\(argument)': give a number, a slug or the path of a Markdown file (run lesson-runner with no argument to list them)"
@@ -70,11 +72,11 @@ enum Session {
     return (lesson, only)
   }
 
-  static func fail(_ message: String) {
+  public static func fail(_ message: String) {
     FileHandle.standardError.write(Data("lesson-runner: error: \(message)\n".utf8))
   }
 
-  static func list(_ workspace: Workspace) {
+  public static func list(_ workspace: Workspace) {
     let console = Console()
     console.line(console.paint("Two Stones: the lessons", .bold))
     for file in workspace.lessonFiles() {
@@ -104,7 +106,7 @@ enum Session {
   }
 
   /// Re-tangles the book when a lesson changed, so the build always sees the Markdown's code.
-  static func tangleBook(_ workspace: Workspace, console: Console) throws {
+  public static func tangleBook(_ workspace: Workspace, console: Console) throws {
     var lessons: [Lesson] = []
     var broken: Set<String> = []
     for file in workspace.lessonFiles() {
@@ -122,7 +124,7 @@ enum Session {
     }
   }
 
-  static func environment() -> RunEnvironment {
+  public static func environment() -> RunEnvironment {
     var os = "Linux"
     if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
       let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
@@ -138,7 +140,7 @@ enum Session {
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
     return RunEnvironment(
-      swiftVersion: Toolchain.swiftVersion(), os: "\(os), \(machine)",
+      swiftVersion: Toolchain.swiftVersion, os: "\(os), \(machine)",
       cores: sysconf(Int32(_SC_NPROCESSORS_CONF)), date: formatter.string(from: Date()))
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import LessonCLI
 import LessonKit
 import LessonRun
 import LessonWeave
@@ -166,7 +167,7 @@ final class Preview: Sendable {
     let console = self.console
     await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
       Thread {
-        _ = try? Verify.verify(
+        _ = try? Verifying.verify(
           files, in: workspace, console: console, strict: false, ownsInterrupts: false)
         done.resume()
       }.start()

@@ -6,8 +6,8 @@ import Foundation
 
 /// Where the runner talks to people: plain text when the stream is not a terminal or
 /// NO_COLOR is set, colour otherwise. It never writes control codes into a pipe or a file.
-final class Console: @unchecked Sendable {
-  enum Style: String {
+public final class Console: @unchecked Sendable {
+  public enum Style: String {
     case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", cyan = "36"
   }
 
@@ -17,7 +17,7 @@ final class Console: @unchecked Sendable {
   private var statusShown = false
 
   /// A console on standard output (or standard error, when stdout is kept for JSON).
-  init(
+  public init(
     useStandardError: Bool = false,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
@@ -27,23 +27,23 @@ final class Console: @unchecked Sendable {
       && environment["TERM"] != "dumb"
   }
 
-  func paint(_ text: String, _ styles: Style...) -> String {
+  public func paint(_ text: String, _ styles: Style...) -> String {
     guard colors, !styles.isEmpty else { return text }
     return "\u{1B}[\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
   }
 
-  func line(_ text: String = "") {
+  public func line(_ text: String = "") {
     write(text + "\n")
   }
 
   /// A line that the next output replaces, such as a running clock; only on a terminal.
-  func status(_ text: String) {
+  public func status(_ text: String) {
     guard colors else { return }
     write("\r\u{1B}[2K" + text)
     lock.withLock { statusShown = true }
   }
 
-  func write(_ text: String) {
+  public func write(_ text: String) {
     lock.lock()
     defer { lock.unlock() }
     var bytes = Array(text.utf8)
@@ -65,11 +65,11 @@ final class Console: @unchecked Sendable {
 
 /// Columns of text, each as wide as its widest cell, two spaces apart: the terminal's
 /// tables of claims and of margins.
-struct TextTable {
-  let header: String
-  let rows: [String]
+public struct TextTable {
+  public let header: String
+  public let rows: [String]
 
-  init(header: [String], rows: [[String]]) {
+  public init(header: [String], rows: [[String]]) {
     let widths = header.indices.map { col in
       max(header[col].count, rows.map { $0.indices.contains(col) ? $0[col].count : 0 }.max() ?? 0)
     }

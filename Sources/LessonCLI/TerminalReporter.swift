@@ -7,7 +7,7 @@ import LessonRun
 ///
 /// A run that has the machine to itself is shown live. Runs side by side are shown whole,
 /// each when it ends, so that their lines never mix.
-final class TerminalReporter: EngineReporter, @unchecked Sendable {
+public final class TerminalReporter: EngineReporter, @unchecked Sendable {
   let console: Console
   let cores: Int
   let strict: Bool
@@ -15,7 +15,7 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
   var lineLimit = 200
   /// Whether a lesson ends with its table of claims and its summary line; checking an
   /// answer to an exercise prints its goals instead.
-  var showsVerdicts = true
+  public var showsVerdicts = true
   private var shown: [RunTicket: Int] = [:]
   private var held: [RunTicket: [TimedLine]] = [:]
   private var claims: [String: [ClaimResult]] = [:]
@@ -24,13 +24,13 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
   /// Per lesson, in the order they finished: for the closing lines of `all`.
   private(set) var finished: [(lesson: Lesson, report: LessonReport)] = []
 
-  init(console: Console, cores: Int, strict: Bool) {
+  public init(console: Console, cores: Int, strict: Bool) {
     self.console = console
     self.cores = cores
     self.strict = strict
   }
 
-  func handle(_ event: EngineEvent) {
+  public func handle(_ event: EngineEvent) {
     switch event {
     case .lessonStarted(let lesson):
       starters[lesson.path] = Set(lesson.exercises.map(\.starterName))
@@ -38,7 +38,11 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
         lesson.number.map { "Lesson \($0) · \(lesson.title)" } ?? "Draft · \(lesson.title)"
       console.line(console.paint(heading, .bold) + console.paint("  (\(lesson.path))", .dim))
     case .buildFinished(_, let build):
-      let what = "Built \(build.examples) example\(build.examples == 1 ? "" : "s") in one build"
+      let count = build.rebuilt.count
+      let what =
+        count == build.examples
+        ? "Built \(count) example\(count == 1 ? "" : "s")"
+        : "Built \(count) of \(build.examples) examples (\(build.rebuilt.joined(separator: ", ")); the others had not changed)"
       if build.upToDate {
         console.line(
           console.paint(
@@ -262,7 +266,7 @@ final class TerminalReporter: EngineReporter, @unchecked Sendable {
   }
 
   /// `6 of 6 examples passed · 6 claims: 5 passed, 0 failed, 1 skipped`.
-  static func counts(_ report: LessonReport) -> String {
+  public static func counts(_ report: LessonReport) -> String {
     let c = report.counts
     var text =
       "\(c.passedExamples) of \(c.examples) examples passed · \(c.claims) claims: \(c.passed) passed, \(c.failed) failed"
