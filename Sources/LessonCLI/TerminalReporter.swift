@@ -97,6 +97,11 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
           .dim))
     case .exampleJudged(_, let report):
       if report.mode == .compileOnly { outcome(report) }
+      if report.mode == .run, report.status == .notRun, let note = report.diagnostics.first {
+        console.line()
+        console.line(
+          console.paint("– \(report.name)", .bold) + console.paint("  \(note.message)", .dim))
+      }
     case .claimJudged(let lesson, let claim):
       claims[lesson.path, default: []].append(claim)
     case .lessonFinished(let lesson, let report):
@@ -270,6 +275,11 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
     let c = report.counts
     var text =
       "\(c.passedExamples) of \(c.examples) examples passed · \(c.claims) claims: \(c.passed) passed, \(c.failed) failed"
+    if c.elsewhereExamples > 0 {
+      text = text.replacingOccurrences(
+        of: " examples passed ·",
+        with: " examples passed (\(c.elsewhereExamples) not on this platform) ·")
+    }
     if c.skipped > 0 { text += ", \(c.skipped) skipped" }
     if c.loose > 0 { text += ", \(c.loose) loose" }
     if c.passedAlone > 0 { text += ", \(c.passedAlone) of them only alone" }

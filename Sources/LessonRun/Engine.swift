@@ -72,6 +72,8 @@ public final class Engine: @unchecked Sendable {
     /// The report of the lesson's previous verification, for what its runs measured.
     var previous: LessonReport?
     var unbuilt: Set<String> = []
+    /// Examples for other platforms (`platforms=`): neither built nor run here.
+    var elsewhere: Set<String> = []
     /// The claims as first judged, when some are judged again on runs alone.
     var firstJudging: [ClaimResult]?
 
@@ -100,7 +102,8 @@ public final class Engine: @unchecked Sendable {
         options.rerunFarMisses || !Self.isFarMiss(result, in: jobs[j].examples)
       }
       let names = Judge.examplesToRunAgain(worthAnotherLook).filter { name in
-        !jobs[j].unbuilt.contains(name) && jobs[j].lesson.example(named: name)?.mode == .run
+        !jobs[j].unbuilt.contains(name) && !jobs[j].elsewhere.contains(name)
+          && jobs[j].lesson.example(named: name)?.mode == .run
       }
       if !names.isEmpty {
         jobs[j].firstJudging = results
@@ -151,8 +154,19 @@ public final class Engine: @unchecked Sendable {
         return job
       }
     }
+    for example in lesson.examples {
+      guard let reason = Platform.skipReason(example.platforms, on: .current),
+        let index = job.index(of: example.name)
+      else { continue }
+      job.elsewhere.insert(example.name)
+      job.examples[index].status = .notRun
+      job.examples[index].diagnostics = [
+        Diagnostic(.note, at: example.location, "example '\(example.name)' is \(reason)")
+      ]
+    }
     build(&job)
-    for example in lesson.examples where example.mode == .compileFail {
+    for example in lesson.examples
+    where example.mode == .compileFail && !job.elsewhere.contains(example.name) {
       guard let index = job.index(of: example.name) else { continue }
       let file = job.home.root.appendingPathComponent(
         Tangler.sourcePath(of: example, in: lesson))
@@ -182,7 +196,9 @@ public final class Engine: @unchecked Sendable {
   /// alone, to find which do not compile, so that the others still run.
   private func build(_ job: inout Job) {
     let lesson = job.lesson
-    let built = lesson.examples.filter(Tangler.isCompiled)
+    let built = lesson.examples.filter(Tangler.isCompiled).filter {
+      !job.elsewhere.contains($0.name)
+    }
     guard !built.isEmpty else { return }
     var summary = BuildSummary(
       examples: built.count, succeeded: true, seconds: 0, failures: [], diagnostics: [])
@@ -318,7 +334,7 @@ public final class Engine: @unchecked Sendable {
       for (j, job) in jobs.enumerated() {
         for report in job.examples {
           guard let want = wanted[j][report.name], want >= round, report.runs.count < round,
-            !job.unbuilt.contains(report.name),
+            !job.unbuilt.contains(report.name), !job.elsewhere.contains(report.name),
             let example = job.lesson.example(named: report.name), example.mode == .run
           else { continue }
           let shared =

@@ -51,11 +51,25 @@ import Testing
     #expect(!absolute.expectation.holds(for: 2.15))
   }
 
+  @Test func aFindingOfSomePlatformsSaysWhichAndIsSkippedElsewhere() throws {
+    let c = try claim("about 2 s", "a", "±10%, on Linux")
+    #expect(c.platforms == [.linux])
+    #expect(try claim("about 2 s", "a").platforms == nil)
+    let run = RunRecord(
+      ending: .exited(0), wallSeconds: 2, cpuSeconds: 0, stdout: "", stderr: "", lines: [])
+    let elsewhere = ClaimChecker.check(c, runs: ["a": [run]], cores: 2, platform: .macOS)
+    #expect(elsewhere.verdict == .skipped)
+    #expect(elsewhere.reason == "not on this platform: it holds on Linux, and this is macOS")
+    #expect(
+      ClaimChecker.check(c, runs: ["a": [run]], cores: 2, platform: .linux).verdict == .passed)
+  }
+
   @Test(arguments: [
     ("soon", "a", ""), ("about 2", "a", ""), ("about 2 s", "a/b", ""),
     ("about 2 s", "a", "±1 banana"), ("about 2 s", "a", "needs many cores"),
     ("at least 2 s", "a", "±10%"), ("about 2 s", "A b", ""), ("about 2 s", "a/b/c", ""),
-    ("about 2 s", "a", "loud"),
+    ("about 2 s", "a", "loud"), ("about 2 s", "a", "on Plan 9"),
+    ("about 2 s", "a", "on Linux, on linux"),
   ])
   func malformedClaims(_ text: String, _ target: String, _ title: String) {
     #expect(throws: Diagnostic.self) { try claim(text, target, title) }

@@ -142,3 +142,42 @@ import Testing
     #expect(LessonParser.numberAndSlug("My Draft.md") == (nil, "my-draft"))
   }
 }
+
+@Suite struct PlatformTests {
+  @Test func anExampleNamesThePlatformsItRunsOnAndItsClaimsHoldThereOnly() throws {
+    let l = try lesson(
+      """
+      # P
+
+      ```swift example=ids platforms=linux
+      print(1)
+      ```
+
+      It takes [under 1 s](claim:ids), and [under 1 s](claim:ids "on Linux").
+      """)
+    #expect(l.examples[0].platforms == [.linux])
+    #expect(l.claims.map(\.platforms) == [[.linux], [.linux]])
+  }
+
+  @Test func aPlatformNoneCouldRunOnIsAnErrorAtItsPlace() {
+    let bad = errors(
+      """
+      # P
+
+      ```swift example=a platforms=linux,beos
+      print(1)
+      ```
+
+      ```swift example=b platforms=linux
+      print(1)
+      ```
+
+      It takes [under 1 s](claim:b "on macOS").
+      """)
+    #expect(
+      bad.map(\.description) == [
+        "lessons/09-test.md:3:20: error: unknown platform 'beos' in platforms=; the book knows Linux, macOS",
+        "lessons/09-test.md:11:10: error: claim 'under 1 s' holds on no platform: example 'b' runs on Linux only",
+      ])
+  }
+}

@@ -249,6 +249,25 @@ import Testing
     #expect(changed.contains("Built 1 of 2 examples (b; the others had not changed)"), "\(changed)")
   }
 
+  @Test func whatHoldsOnAnotherPlatformIsSkippedHereAndSaysSo() throws {
+    let out = try runner([fixture("platforms"), "--json"])
+    #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+    let report = try #require(out.reports.first)
+    let elsewhere = try #require(report.examples.first { $0.name == "elsewhere" })
+    #expect(elsewhere.status == .notRun)
+    #expect(elsewhere.runs.isEmpty)
+    #expect(elsewhere.diagnostics.first?.message.contains("not on this platform") == true)
+    #expect(report.examples.first { $0.name == "everywhere" }?.status == .passed)
+    #expect(report.claims.map(\.verdict) == [.skipped, .skipped, .passed])
+    #expect(report.claims[0].reason?.contains("it holds on macOS, and this is Linux") == true)
+    #expect(report.claims[0].platforms == [.macOS])
+    #expect(report.claims[1].platforms == [.macOS])
+    #expect(report.claims[2].platforms == [.linux, .macOS])
+    // Nothing for another system is compiled.
+    #expect(
+      out.stderr.contains("Built 1 example") || out.stderr.contains("1 example already built"))
+  }
+
   @Test func unknownLessonIsAClearError() throws {
     let out = try runner(["no-such-lesson"])
     #expect(out.status == 2)

@@ -61,7 +61,15 @@ struct ExampleOutcome {
       }
     case (.run, _):
       guard let run = shownRun else {
-        view.summary = "it did not run"
+        // For another platform (platforms=): what it would print, and why it did not run.
+        let elsewhere = report.status == .notRun
+        view.summary = elsewhere ? "not run on this platform" : "it did not run"
+        view.mark = elsewhere ? "–" : view.mark
+        view.messages = report.diagnostics.map { HTML.visible($0.message) }
+        if elsewhere {
+          view.expected = expected.map { HTML.visible($0.text) }
+          view.expectedLabel = "What the lesson expects it to print"
+        }
         return view
       }
       let meant =

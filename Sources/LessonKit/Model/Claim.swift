@@ -9,6 +9,9 @@ public struct Claim: Sendable, Hashable {
   public var expectation: Expectation
   /// The claim is skipped, never passed, on a machine with fewer cores.
   public var neededCores: Int?
+  /// The platforms the finding holds on (`on Linux`, or an example's `platforms=`); nil
+  /// where it holds on every one. Elsewhere the claim is skipped, never judged.
+  public var platforms: [Platform]?
   /// The claim is an exercise's goal judged on the exercise's starter, which must miss at
   /// least one of its goals: it is not a statement of the lesson, and failing is its purpose.
   public var ofStarter = false

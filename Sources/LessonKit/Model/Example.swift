@@ -28,6 +28,9 @@ public struct Example: Sendable {
   public var runs: Int
   /// Library products the example imports, such as `NIOPosix`.
   public var needs: [String]
+  /// The platforms the example runs on (`platforms=linux`: it reads `/proc`, say); nil for
+  /// every one. Elsewhere it is neither built nor run, and its claims are skipped.
+  public var platforms: [Platform]?
   public var expectedOutput: ExpectedText?
   public var expectedDiagnostics: ExpectedText?
   /// How the example must end, for one that is meant to fail; nil means exit status 0.

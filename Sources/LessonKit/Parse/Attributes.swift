@@ -93,6 +93,9 @@ enum Attributes {
       name: "needs", takesValue: true, blocks: [.swift], roles: [.example],
       sample: "needs=NIOCore,NIOPosix"),
     AttributeSpec(
+      name: "platforms", takesValue: true, blocks: [.swift, .python], roles: [.example],
+      sample: "platforms=linux"),
+    AttributeSpec(
       name: "exit", takesValue: true, blocks: [.swift, .python], roles: [.example],
       sample: "exit=trap"),
     AttributeSpec(
@@ -119,6 +122,7 @@ enum Attributes {
   /// The attribute an example may give on any one of its blocks, and must give alike.
   static let exampleSettings = [
     "uses", "compile-only", "compile-fail", "timeout", "runs", "needs", "exit", "settings",
+    "platforms",
   ]
 }
 

@@ -43,6 +43,7 @@ enum ClaimParser {
     var expectation = Expectation(relation: relation, value: value, dimension: dimension)
     var tolerance: Expectation.Tolerance?
     var cores: Int?
+    var platforms: [Platform] = []
     for rawOption in title.split(whereSeparator: { $0 == "," || $0 == ";" }) {
       let option = rawOption.trimmingSpaces
       if option.isEmpty { continue }
@@ -53,6 +54,16 @@ enum ClaimParser {
         }
         guard cores == nil else { throw fail("claim option 'needs N cores' is given twice") }
         cores = n
+      } else if option.hasPrefix("on ") {
+        let name = option.dropFirst(3).trimmingSpaces
+        guard let platform = Platform.named(name) else {
+          throw fail(
+            "claim option '\(option)' names no platform the book knows; they are \(Platform.names)")
+        }
+        guard !platforms.contains(platform) else {
+          throw fail("claim option '\(option)' is given twice")
+        }
+        platforms.append(platform)
       } else if option.hasPrefix("±") || option.hasPrefix("+") {
         guard relation == .approximately else {
           throw fail("claim option '\(option)': a tolerance only applies to an approximate claim")
@@ -61,7 +72,7 @@ enum ClaimParser {
         tolerance = try parseTolerance(option, dimension: dimension, fail: fail)
       } else {
         throw fail(
-          "unknown claim option '\(option)': expected a tolerance such as '±20%' or 'needs 2 cores'"
+          "unknown claim option '\(option)': expected a tolerance such as '±20%', 'needs 2 cores' or 'on Linux'"
         )
       }
     }
@@ -76,9 +87,11 @@ enum ClaimParser {
     if let reason = cannotFail(expectation, stated: tolerance != nil) {
       throw fail("claim '\(text)' can never fail: \(reason)")
     }
-    return Claim(
+    var claim = Claim(
       text: text, location: location, target: target, quantity: quantity,
       expectation: expectation, neededCores: cores)
+    claim.platforms = platforms.isEmpty ? nil : platforms
+    return claim
   }
 
   /// Why a claim holds for every measurement it could meet, or nil when it can fail.

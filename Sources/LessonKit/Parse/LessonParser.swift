@@ -52,6 +52,19 @@ public enum LessonParser {
       state.claims[i].settings = state.claims[i].examples.compactMap { name in
         examples.first { $0.name == name }?.setting.name
       }
+      // A claim about an example that runs on some platforms only holds there only.
+      var platforms = state.claims[i].platforms
+      for name in state.claims[i].examples {
+        guard let only = examples.first(where: { $0.name == name })?.platforms else { continue }
+        platforms = (platforms ?? only).filter(only.contains)
+        if platforms?.isEmpty == true {
+          state.error(
+            at: state.claims[i].location,
+            "claim '\(state.claims[i].text)' holds on no platform: example '\(name)' runs on \(Platform.words(only)) only"
+          )
+        }
+      }
+      state.claims[i].platforms = platforms
     }
     state.checkMarker(examples: examples)
     if !state.diagnostics.isEmpty {
@@ -761,6 +774,21 @@ private struct State {
         )
       }
       example.needs = products
+    }
+    if let p = setting("platforms", in: blocks) {
+      var platforms: [Platform] = []
+      for word in splitList(p.value) {
+        if let platform = Platform.named(word), !platforms.contains(platform) {
+          platforms.append(platform)
+        } else {
+          error(
+            at: p.at,
+            Platform.named(word) == nil
+              ? "unknown platform '\(word)' in platforms=; the book knows \(Platform.names)"
+              : "platform '\(word)' is named twice in platforms=")
+        }
+      }
+      example.platforms = platforms.isEmpty ? nil : platforms
     }
     if let u = setting("uses", in: blocks) {
       let names = splitList(u.value)

@@ -82,7 +82,13 @@ public enum ClaimChecker {
   public static let busyMargin = 0.3
 
   /// `runs` maps an example's name to its successful runs; `cores` is the machine's core count.
-  public static func check(_ claim: Claim, runs: [String: [RunRecord]], cores: Int) -> ClaimResult {
+  public static func check(
+    _ claim: Claim, runs: [String: [RunRecord]], cores: Int,
+    platform: Platform? = Platform.current
+  ) -> ClaimResult {
+    if let reason = Platform.skipReason(claim.platforms, on: platform) {
+      return ClaimResult(claim: claim, measured: nil, verdict: .skipped, reason: reason)
+    }
     if let needed = claim.neededCores, cores < needed {
       return ClaimResult(
         claim: claim, measured: nil, verdict: .skipped,

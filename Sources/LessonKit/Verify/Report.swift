@@ -45,6 +45,8 @@ extension LessonReport {
     public var examples = 0
     /// Examples that passed, or that build as they should and are not run.
     public var passedExamples = 0
+    /// Examples for other platforms, neither built nor run here.
+    public var elsewhereExamples = 0
     public var claims = 0
     public var passed = 0
     /// Claims that failed or could not be measured.
@@ -60,7 +62,10 @@ extension LessonReport {
     let claims = self.claims.filter { $0.ofStarter != true }
     var c = Counts()
     c.examples = examples.count
-    c.passedExamples = examples.filter { $0.status == .passed || $0.status == .notRun }.count
+    let elsewhere = examples.filter { $0.status == .notRun && $0.mode == .run }.count
+    c.elsewhereExamples = elsewhere
+    c.passedExamples =
+      examples.filter { $0.status == .passed || $0.status == .notRun }.count - elsewhere
     c.claims = claims.count
     c.passed = claims.filter { $0.verdict == .passed }.count
     c.failed = claims.filter { $0.verdict == .failed || $0.verdict == .unmeasured }.count
@@ -180,6 +185,9 @@ public struct ClaimReport: Sendable, Codable, Hashable {
   /// (`["nonsending", "default"]` for a ratio of two builds).
   public var settings: [String]?
 
+  /// The platforms the claim holds on, when it holds on some only.
+  public var platforms: [Platform]?
+
   public init(_ result: ClaimResult) {
     let c = result.claim
     text = c.text
@@ -203,6 +211,7 @@ public struct ClaimReport: Sendable, Codable, Hashable {
     rerun = result.rerun
     verdictWords = result.verdictWords
     settings = c.settings.isEmpty ? nil : c.settings
+    platforms = c.platforms
   }
 
   /// `passed alone` for a claim that failed side by side and passed alone.
