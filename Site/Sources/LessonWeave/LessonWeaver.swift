@@ -212,14 +212,17 @@ struct LessonWeaver {
         outcomes: builds.map(outcome(of:))))
   }
 
-  /// " · built under default and nonsending", for the first block of such an example.
+  /// " · built under default and nonsending", for the first block of such an example, and
+  /// " · runs on Linux only" for one that names its platforms.
   private func settingsCaption(_ example: Example, _ blocks: BlockMap) -> String {
+    let platforms = example.platforms.map { " · runs on \(Platform.words($0)) only" } ?? ""
     if example.isVariant {
       let names = blocks.shownTogether(with: example).map(\.setting.name)
       return " · built under " + names.dropLast().joined(separator: ", ") + " and "
-        + (names.last ?? "")
+        + (names.last ?? "") + platforms
     }
-    return example.setting.isBookDefault ? "" : " · built under \(example.setting.name)"
+    return (example.setting.isBookDefault ? "" : " · built under \(example.setting.name)")
+      + platforms
   }
 
   /// Why the page shows no numbers, when it shows none.

@@ -11,6 +11,27 @@ struct SiteRenderingTests {
     return (lesson, try #require(files.first { $0.path == "02-stones.html" }).contents)
   }
 
+  @Test func anExampleForAnotherPlatformSaysSoOnThePage() throws {
+    let lesson = try LessonParser.parse(
+      source: "# P\n\n```swift example=ids platforms=macos\nprint(1)\n```\n\n"
+        + "```output example=ids\n1\n```\n",
+      path: "lessons/05-p.md", fileName: "05-p.md")
+    var example = Judge.emptyReport(of: lesson.examples[0])
+    example.status = .notRun
+    example.diagnostics = [
+      Diagnostic(
+        .note, at: lesson.examples[0].location,
+        "example 'ids' is not on this platform: it holds on macOS, and this is Linux")
+    ]
+    let report = Judge.report(
+      of: lesson, environment: testEnvironment, examples: [example], claims: [], strict: false)
+    let files = try Book(lessons: [BookLesson(lesson: lesson, results: .current(report))]).render()
+    let html = try #require(files.first { $0.path == "05-p.html" }).contents
+    #expect(html.contains("runs on macOS only"))
+    #expect(html.contains("not run on this platform"))
+    #expect(html.contains("it holds on macOS, and this is Linux"))
+  }
+
   @Test func renderingTwiceGivesTheSameBytes() throws {
     let stones = try fixture("02-stones.md")
     let hostile = try fixture("hostile.md")
