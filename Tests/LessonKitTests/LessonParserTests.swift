@@ -159,6 +159,29 @@ import Testing
     #expect(l.claims.map(\.platforms) == [[.linux], [.linux]])
   }
 
+  @Test func anExampleThatReadsProcMustSayItRunsOnLinuxOnly() throws {
+    let source = """
+      # P
+
+      ```swift example=tid
+      import Foundation
+      print(try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self"))
+      ```
+      """
+    #expect(
+      errors(source).map(\.description) == [
+        "lessons/09-test.md:3:1: error: example 'tid' uses /proc, which only Linux has: say platforms=linux on it"
+      ])
+    #expect(
+      errors(
+        source.replacingOccurrences(of: "example=tid", with: "example=tid platforms=linux,macos")
+      )
+      .count == 1)
+    let fixed = try lesson(
+      source.replacingOccurrences(of: "example=tid", with: "example=tid platforms=linux"))
+    #expect(fixed.examples[0].platforms == [.linux])
+  }
+
   @Test func aPlatformNoneCouldRunOnIsAnErrorAtItsPlace() {
     let bad = errors(
       """

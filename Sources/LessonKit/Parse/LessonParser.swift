@@ -45,6 +45,7 @@ public enum LessonParser {
         "the lesson has no title: start it with a '# Title' heading")
     }
     let examples = state.assembleExamples()
+    state.checkPortability(examples)
     state.checkSetups()
     state.checkClaims(against: examples)
     let exercises = state.completeExercises(examples: examples)
@@ -1043,6 +1044,27 @@ private struct State {
         try ClaimParser.parse(text: text, target: target, title: node.title ?? "", at: at))
     } catch {
       diagnostics.append(error)
+    }
+  }
+
+  /// What only Linux has, which an example may use only if it runs on Linux alone.
+  static let linuxOnly = ["/proc/", "prctl("]
+
+  /// An example whose code reads `/proc` or calls `prctl` must say it runs on Linux only:
+  /// elsewhere it would fail for a reason that has nothing to do with its lesson.
+  mutating func checkPortability(_ examples: [Example]) {
+    var reported: Set<String> = []
+    for example in examples where example.platforms != [.linux] {
+      guard !reported.contains(example.family),
+        let used = Self.linuxOnly.first(where: { word in
+          example.chunks.contains { $0.code.contains(word) }
+        })
+      else { continue }
+      reported.insert(example.family)
+      error(
+        at: example.location,
+        "example '\(example.family)' uses \(used.hasSuffix("(") ? "prctl" : "/proc"), which only Linux has: say platforms=linux on it"
+      )
     }
   }
 
