@@ -20,7 +20,9 @@ public final class Engine: @unchecked Sendable {
     public var moreRuns = 3
     /// Judge again, on more runs, a claim that missed its band by more than the band's
     /// half-width on runs alone. The book always does, so that no hiccup fails a true
-    /// claim; a learner's `check` does not, and answers a far miss after one run.
+    /// claim. A learner's `check` does not: an example runs once, and one that this run
+    /// settles (`Judge.settled`: a claim missed by far, a wrong output) runs no more; the
+    /// others take the rest of their runs and their runs again as the book's do.
     public var rerunFarMisses = true
     /// Let runs that mostly wait share the machine; when false every run is alone.
     public var sideBySide = true
@@ -84,10 +86,20 @@ public final class Engine: @unchecked Sendable {
   @discardableResult
   public func verify(_ lessons: [Lesson]) -> [LessonReport] {
     var jobs = lessons.map(prepare)
-    let first = jobs.map { job in
+    var first = jobs.map { job in
       Dictionary(
         job.lesson.examples.filter { $0.mode == .run }.map { ($0.name, $0.runs) },
         uniquingKeysWith: max)
+    }
+    if !options.rerunFarMisses {
+      // One run first: what it settles is said at once, and only the rest runs on.
+      runInRounds(first.map { $0.mapValues { min($0, 1) } }, &jobs, alone: false)
+      for j in jobs.indices {
+        let claims = Judge.claims(
+          of: jobs[j].lesson, examples: jobs[j].examples, cores: environment.cores)
+        let settled = Judge.settled(claims, examples: jobs[j].examples)
+        first[j] = first[j].filter { !settled.contains($0.key) }
+      }
     }
     runInRounds(first, &jobs, alone: false)
 
@@ -98,10 +110,8 @@ public final class Engine: @unchecked Sendable {
     for j in jobs.indices {
       let results = Judge.claims(
         of: jobs[j].lesson, examples: jobs[j].examples, cores: environment.cores)
-      let worthAnotherLook = results.filter { result in
-        options.rerunFarMisses || !Self.isFarMiss(result, in: jobs[j].examples)
-      }
-      let names = Judge.examplesToRunAgain(worthAnotherLook).filter { name in
+      let settled = options.rerunFarMisses ? [] : Judge.settled(results, examples: jobs[j].examples)
+      let names = Judge.examplesToRunAgain(results).subtracting(settled).filter { name in
         !jobs[j].unbuilt.contains(name) && !jobs[j].elsewhere.contains(name)
           && jobs[j].lesson.example(named: name)?.mode == .run
       }
@@ -120,15 +130,6 @@ public final class Engine: @unchecked Sendable {
     }
     runInRounds(again, &jobs, alone: true)
     return jobs.map(finish)
-  }
-
-  /// Whether a claim failed by more than its band's half-width (a margin of -1 or less)
-  /// on runs that had the machine to themselves: more runs would not change the verdict.
-  static func isFarMiss(_ result: ClaimResult, in examples: [ExampleReport]) -> Bool {
-    guard result.verdict == .failed, let margin = result.margin, margin <= -1 else { return false }
-    return !result.claim.examples.contains { name in
-      examples.first { $0.name == name }?.runs.contains { $0.sideBySide == true } ?? false
-    }
   }
 
   // MARK: Build

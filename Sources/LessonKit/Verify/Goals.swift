@@ -66,9 +66,21 @@ extension Judge {
           met: !ended.isEmpty && mismatch == nil,
           detail: ended.isEmpty ? "no run ended as it should" : mismatch))
     }
+    // `check` runs an example no more once its runs settle a miss (`settled`): it then has
+    // no more than its own runs and none again, and each goal it missed says after how many.
+    let stoppedEarly =
+      runs.count <= solution.runs
+      && settled(claims, examples: [program]).contains(program.name)
+    let after = "after \(runs.count) run\(runs.count == 1 ? "" : "s"); not run again"
     for result in claims where result.claim.isGoal(of: program.name) {
       let claim = result.claim
       let measured = result.measured.map { Format.value($0, claim.expectation.dimension) }
+      var early = ""
+      if stoppedEarly && result.verdict == .failed {
+        early =
+          isFarMiss(result, in: [program])
+          ? ": missed by far \(after)" : ": missed \(after), as another goal is clearly missed"
+      }
       results.append(
         GoalResult(
           goal: claim.goalNames.first ?? "time", text: "“\(claim.text)” (claim:\(claim.target))",
@@ -77,7 +89,7 @@ extension Judge {
           detail: (measured.map { "measured \($0)" } ?? result.reason ?? "not measured")
             + ", holds for \(Format.range(claim.expectation))"
             + (result.verdict == .skipped
-              ? " (skipped: \(result.reason ?? "not judged here"))" : "")))
+              ? " (skipped: \(result.reason ?? "not judged here"))" : "") + early))
     }
     return results
   }

@@ -239,6 +239,26 @@ public enum Judge {
     Set(results.filter(deservesAnotherLook).flatMap(\.claim.examples))
   }
 
+  /// Whether a claim failed by more than its band's half-width (a margin of -1 or less)
+  /// on runs that had the machine to themselves: more runs would not change the verdict.
+  /// A miss on a run side by side is never far, since its neighbours may have caused it.
+  public static func isFarMiss(_ result: ClaimResult, in examples: [ExampleReport]) -> Bool {
+    guard result.verdict == .failed, let margin = result.margin, margin <= -1 else { return false }
+    return !result.claim.examples.contains { name in
+      examples.first { $0.name == name }?.runs.contains { $0.sideBySide == true } ?? false
+    }
+  }
+
+  /// The examples whose runs so far already settle that they miss: those with a run that
+  /// went wrong (a wrong output or ending, which more runs cannot mend), and those of a
+  /// claim missed by far (`isFarMiss`). A reader's check runs them no more: neither the
+  /// rest of their runs nor the runs again that a claim near its band's edge gets.
+  public static func settled(_ results: [ClaimResult], examples: [ExampleReport]) -> Set<String> {
+    let wrong = examples.filter { $0.mode == .run && $0.status == .failed }.map(\.name)
+    let far = results.filter { isFarMiss($0, in: examples) }.flatMap(\.claim.examples)
+    return Set(wrong + far)
+  }
+
   /// Whether a claim counts against the lesson: it failed, could not be measured, or, in
   /// strict mode, would have passed with a wrong number too.
   public static func fails(_ claim: ClaimReport, strict: Bool) -> Bool {
