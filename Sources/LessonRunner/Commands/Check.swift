@@ -94,7 +94,8 @@ struct Check: ParsableCommand {
           "✗ \(path) does not build: fix the errors above, then check it again.", .red, .bold))
       throw ExitCode(2)
     }
-    let claims = Judge.claims(of: lesson, examples: report.examples, cores: environment.cores)
+    // The engine's verdicts, reruns alone included: the check shows them, never its own.
+    let claims = collector.claims[lesson.path] ?? []
     let goals = Judge.goals(of: exercise, in: book, program: program, claims: claims)
     console.line(
       console.paint("Goals of exercise \(exercise.name)", .bold)
