@@ -16,9 +16,12 @@ public enum Toolchain {
     let record = ChildProcess.run(
       "swift",
       .init(
+        // The manifests' cache in the scratch folder: with the shared one in ~/.cache,
+        // SwiftPM 6.3 compiled every package's manifest again on each build (25 of them,
+        // seconds of a one-line change's build).
         arguments: [
           "build", "--package-path", packagePath.path, "--scratch-path", scratch.path,
-          "--product", product,
+          "--manifest-cache", "local", "--product", product,
         ],
         timeout: .seconds(40 * 60), outputLimit: 64 << 20))
     let output = record.stdout + record.stderr

@@ -59,7 +59,8 @@ enum SitePackage {
       let build = Process()
       build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       build.arguments = [
-        "swift", "build", "--package-path", package.path, "--product", "lesson-site",
+        "swift", "build", "--package-path", package.path, "--manifest-cache", "local", "--product",
+        "lesson-site",
       ]
       // Standard output stays the site's own; the build talks on standard error.
       build.standardOutput = FileHandle.standardError
