@@ -43,6 +43,7 @@ let package = Package(
     .testTarget(
       name: "LessonRunnerTests", dependencies: ["LessonKit", "LessonRun"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "LessonCLITests", dependencies: ["LessonCLI", "LessonKit", "LessonRun"], resources: [.copy("Snapshots")]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -11,8 +11,15 @@ public final class Console: @unchecked Sendable {
     case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", cyan = "36"
   }
 
-  private let fd: Int32
-  let colors: Bool
+  /// Where the text goes: a file descriptor, or a function that keeps it (for tests).
+  private enum Target {
+    case descriptor(Int32)
+    case sink(@Sendable (String) -> Void)
+  }
+
+  private let target: Target
+  /// Whether the text is painted, and a status line shown.
+  public let colors: Bool
   private let lock = NSLock()
   private var statusShown = false
 
@@ -21,10 +28,19 @@ public final class Console: @unchecked Sendable {
     useStandardError: Bool = false,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
-    fd = useStandardError ? 2 : 1
+    let fd: Int32 = useStandardError ? 2 : 1
+    target = .descriptor(fd)
     colors =
       isatty(fd) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
       && environment["TERM"] != "dumb"
+  }
+
+  /// A console that hands everything it would write to `sink`, in order, one write at a
+  /// time, painted when `colors` says so, as a terminal's would be: for tests of what the
+  /// runner prints.
+  public init(colors: Bool, sink: @escaping @Sendable (String) -> Void) {
+    target = .sink(sink)
+    self.colors = colors
   }
 
   public func paint(_ text: String, _ styles: Style...) -> String {
@@ -50,6 +66,13 @@ public final class Console: @unchecked Sendable {
     if statusShown {
       bytes = Array("\r\u{1B}[2K".utf8) + bytes
       statusShown = false
+    }
+    let fd: Int32
+    switch target {
+    case .descriptor(let descriptor): fd = descriptor
+    case .sink(let sink):
+      sink(String(decoding: bytes, as: UTF8.self))
+      return
     }
     var offset = 0
     while offset < bytes.count {
