@@ -42,14 +42,15 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
       let what =
         count == build.examples
         ? "Built \(count) example\(count == 1 ? "" : "s")"
-        : "Built \(count) of \(build.examples) examples (\(build.rebuilt.joined(separator: ", ")); the others had not changed)"
+        : "Built \(count) of \(build.examples) examples (\(build.rebuilt.joined(separator: ", ")); "
+          + (build.examples - count == 1 ? "the other had" : "the others had") + " not changed)"
       if build.upToDate {
         console.line(
           console.paint(
             "\(build.examples) example\(build.examples == 1 ? "" : "s") already built: nothing changed since the last build",
             .dim))
       } else if build.succeeded {
-        console.line(console.paint(String(format: "\(what), %.1f s", build.seconds), .dim))
+        console.line(console.paint("\(what), \(Format.value(build.seconds, .time))", .dim))
       } else {
         console.line(console.paint("\(what): failed", .red, .bold))
         for failure in build.failures {
@@ -96,11 +97,12 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
           "Some claims do not hold yet; judging them again after \(runs) more runs of \(examples.joined(separator: ", ")).",
           .dim))
     case .exampleJudged(_, let report):
-      if report.mode == .compileOnly { outcome(report) }
-      if report.mode == .run, report.status == .notRun, let note = report.diagnostics.first {
+      if report.status == .otherPlatform, let note = report.diagnostics.first {
         console.line()
         console.line(
           console.paint("– \(report.name)", .bold) + console.paint("  \(note.message)", .dim))
+      } else if report.mode == .compileOnly {
+        outcome(report)
       }
     case .claimJudged(let lesson, let claim):
       claims[lesson.path, default: []].append(claim)
@@ -181,7 +183,9 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
       for line in crash.excerpt { console.line("    " + line) }
     } else if !record.stderr.isEmpty {
       console.line(console.paint("  its standard error ended with:", .dim))
-      for line in record.stderr.split(separator: "\n").suffix(8) { console.line("    " + line) }
+      // The span markers are the timeline's, never shown as output.
+      let said = record.stderr.split(separator: "\n").filter { !$0.hasPrefix("::span-") }
+      for line in said.suffix(8) { console.line("    " + line) }
     }
   }
 
@@ -189,6 +193,8 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
   private func outcome(_ report: ExampleReport) {
     console.line()
     switch report.status {
+    case .otherPlatform:
+      return
     case .passed, .notRun:
       let what =
         report.mode == .compileFail ? "fails to compile, as it should" : "builds (compile-only)"
@@ -235,6 +241,7 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
       }
       let mark: String
       switch r.verdict {
+      case .passed where strict && r.sharp == false: mark = console.paint("✗", .red, .bold)
       case .passed: mark = console.paint("✓", .green)
       case .failed, .unmeasured: mark = console.paint("✗", .red, .bold)
       case .skipped: mark = console.paint("–", .yellow)
@@ -274,11 +281,11 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
   public static func counts(_ report: LessonReport) -> String {
     let c = report.counts
     var text =
-      "\(c.passedExamples) of \(c.examples) examples passed · \(c.claims) claims: \(c.passed) passed, \(c.failed) failed"
+      "\(c.passedExamples) of \(c.examples) example\(c.examples == 1 ? "" : "s") passed · \(c.claims) claim\(c.claims == 1 ? "" : "s"): \(c.passed) passed, \(c.failed) failed"
     if c.elsewhereExamples > 0 {
       text = text.replacingOccurrences(
-        of: " examples passed ·",
-        with: " examples passed (\(c.elsewhereExamples) not on this platform) ·")
+        of: " passed ·",
+        with: " passed (\(c.elsewhereExamples) not on this platform) ·")
     }
     if c.skipped > 0 { text += ", \(c.skipped) skipped" }
     if c.loose > 0 { text += ", \(c.loose) loose" }

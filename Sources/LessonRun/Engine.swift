@@ -160,7 +160,7 @@ public final class Engine: @unchecked Sendable {
         let index = job.index(of: example.name)
       else { continue }
       job.elsewhere.insert(example.name)
-      job.examples[index].status = .notRun
+      job.examples[index].status = .otherPlatform
       job.examples[index].diagnostics = [
         Diagnostic(.note, at: example.location, "example '\(example.name)' is \(reason)")
       ]

@@ -13,10 +13,10 @@ import Testing
         == "6 of 6 examples passed · 4 claims: 4 passed, 0 failed, 1 loose")
     #expect(
       TerminalReporter.counts(try failingEvents().report)
-        == "1 of 2 examples passed · 1 claims: 0 passed, 1 failed")
+        == "1 of 2 examples passed · 1 claim: 0 passed, 1 failed")
     #expect(
       TerminalReporter.counts(try brokenEvents().report)
-        == "1 of 2 examples passed · 1 claims: 0 passed, 1 failed")
+        == "1 of 2 examples passed · 1 claim: 0 passed, 1 failed")
     #expect(
       TerminalReporter.counts(try elsewhereEvents().report)
         == "2 of 3 examples passed (1 not on this platform) · 2 claims: 1 passed, 0 failed, 1 skipped"
@@ -34,7 +34,7 @@ import Testing
       claims: [alone], strict: false)
     #expect(
       TerminalReporter.counts(report)
-        == "6 of 6 examples passed · 1 claims: 1 passed, 0 failed, 1 of them only alone")
+        == "6 of 6 examples passed · 1 claim: 1 passed, 0 failed, 1 of them only alone")
   }
 
   @Test func aTextTablesColumnsAreAsWideAsTheirWidestCell() {

@@ -139,7 +139,7 @@ struct Script {
     let example = try example(name)
     let reason = try #require(Platform.skipReason(example.platforms, on: platform))
     let i = try index(name)
-    reports[i].status = .notRun
+    reports[i].status = .otherPlatform
     reports[i].diagnostics = [
       Diagnostic(.note, at: example.location, "example '\(name)' is \(reason)")
     ]

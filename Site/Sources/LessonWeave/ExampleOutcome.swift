@@ -45,6 +45,15 @@ struct ExampleOutcome {
       view.messages = report.diagnostics.map { HTML.visible($0.message) }
     }
     switch (example.mode, report.status) {
+    case (_, .otherPlatform):
+      // For another platform (platforms=): what it would print, and why it did not run.
+      view.mark = "–"
+      view.summary = "not run on this platform"
+      view.messages = report.diagnostics.map { HTML.visible($0.message) }
+      view.expected = expected.map { HTML.visible($0.text) }
+      view.expectedLabel =
+        example.mode == .compileFail
+        ? "What the compiler must say" : "What the lesson expects it to print"
     case (_, .buildFailed):
       view.summary = "does not build"
     case (.compileOnly, _):
@@ -61,15 +70,7 @@ struct ExampleOutcome {
       }
     case (.run, _):
       guard let run = shownRun else {
-        // For another platform (platforms=): what it would print, and why it did not run.
-        let elsewhere = report.status == .notRun
-        view.summary = elsewhere ? "not run on this platform" : "it did not run"
-        view.mark = elsewhere ? "–" : view.mark
-        view.messages = report.diagnostics.map { HTML.visible($0.message) }
-        if elsewhere {
-          view.expected = expected.map { HTML.visible($0.text) }
-          view.expectedLabel = "What the lesson expects it to print"
-        }
+        view.summary = "it did not run"
         return view
       }
       let meant =

@@ -62,10 +62,8 @@ extension LessonReport {
     let claims = self.claims.filter { $0.ofStarter != true }
     var c = Counts()
     c.examples = examples.count
-    let elsewhere = examples.filter { $0.status == .notRun && $0.mode == .run }.count
-    c.elsewhereExamples = elsewhere
-    c.passedExamples =
-      examples.filter { $0.status == .passed || $0.status == .notRun }.count - elsewhere
+    c.elsewhereExamples = examples.filter { $0.status == .otherPlatform }.count
+    c.passedExamples = examples.filter { $0.status == .passed || $0.status == .notRun }.count
     c.claims = claims.count
     c.passed = claims.filter { $0.verdict == .passed }.count
     c.failed = claims.filter { $0.verdict == .failed || $0.verdict == .unmeasured }.count
@@ -110,6 +108,8 @@ public struct ExampleReport: Sendable, Codable {
     case buildFailed = "build-failed"
     /// It was not run, because the build failed or a compile-only example needs no run.
     case notRun = "not-run"
+    /// It is for another platform (`platforms=`): neither built nor run here.
+    case otherPlatform = "other-platform"
   }
 
   public var name: String
