@@ -35,6 +35,8 @@ public struct MarkdownNode: Sendable, Equatable {
   /// Destination and title of links and images.
   public var url: String?
   public var title: String?
+  /// How a list is written, which its HTML shows; nil for every other node.
+  public var listStyle: ListStyle?
   public var children: [MarkdownNode]
   /// Nodes nested deeper than `maximumDepth` were found below this one; they are its
   /// children, in document order, without their own children.
@@ -47,7 +49,7 @@ public struct MarkdownNode: Sendable, Equatable {
   public init(
     kind: Kind, start: SourcePosition, end: SourcePosition, literal: String? = nil,
     fenceInfo: String? = nil, url: String? = nil, title: String? = nil,
-    children: [MarkdownNode] = []
+    listStyle: ListStyle? = nil, children: [MarkdownNode] = []
   ) {
     self.kind = kind
     self.start = start
@@ -56,7 +58,37 @@ public struct MarkdownNode: Sendable, Equatable {
     self.fenceInfo = fenceInfo
     self.url = url
     self.title = title
+    self.listStyle = listStyle
     self.children = children
+  }
+
+  /// The document of an empty source: what a lesson made without parsing holds.
+  public static let emptyDocument = MarkdownNode(
+    kind: .document, start: SourcePosition(line: 1, column: 1),
+    end: SourcePosition(line: 0, column: 0))
+
+  /// What a list's HTML depends on, besides whether it is ordered (its `kind`).
+  public struct ListStyle: Sendable, Equatable {
+    public enum Delimiter: Sendable, Equatable {
+      /// `1.`
+      case period
+      /// `1)`
+      case parenthesis
+    }
+
+    /// No blank line separates the items or the blocks in them, so the paragraphs in its
+    /// items render without `<p>`.
+    public var isTight: Bool
+    /// An ordered list's first number (its `<ol start>` unless 1); nil for a bullet list.
+    public var start: Int?
+    /// What follows each number of an ordered list; nil for a bullet list.
+    public var delimiter: Delimiter?
+
+    public init(isTight: Bool, start: Int? = nil, delimiter: Delimiter? = nil) {
+      self.isTight = isTight
+      self.start = start
+      self.delimiter = delimiter
+    }
   }
 
   /// The text a reader sees in this node, with soft breaks as spaces.

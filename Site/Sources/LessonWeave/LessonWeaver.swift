@@ -39,7 +39,7 @@ struct LessonWeaver {
     var sections: [(id: String, title: String)] = []
     var titleSeen = false
 
-    let html = CommonMark.renderHTML(lesson.source) { node in
+    let html = CommonMark.renderHTML(lesson.document) { node in
       switch node.kind {
       case .heading(let level):
         // The title is the page's header, which the page template writes.

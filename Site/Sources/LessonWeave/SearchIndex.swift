@@ -34,7 +34,7 @@ enum SearchIndex {
     ]
     var nextSection = sections.makeIterator()
     var titleSeen = false
-    for node in CommonMark.parse(lesson.source).children {
+    for node in lesson.document.children {
       switch node.kind {
       case .heading(level: 1) where !titleSeen:
         titleSeen = true

@@ -1,3 +1,5 @@
+import CommonMark
+
 /// A lesson read from its Markdown file: its examples and the claims its prose makes.
 public struct Lesson: Sendable {
   /// The number from the file name (`03-event-loop.md` is 3), or nil for a draft.
@@ -9,6 +11,9 @@ public struct Lesson: Sendable {
   public var path: String
   /// The Markdown source, as read.
   public var source: String
+  /// The tree cmark parsed from `source`, which the site renders: a lesson is parsed once.
+  /// Empty for a lesson made otherwise than by `LessonParser`, unless it is given one.
+  public var document: MarkdownNode
   public var examples: [Example]
   public var claims: [Claim]
   /// The lesson says, with `<!-- lesson-runner: checks nothing -->`, that it has no examples
@@ -20,13 +25,14 @@ public struct Lesson: Sendable {
   public init(
     number: Int?, slug: String, title: String, path: String, source: String,
     examples: [Example], claims: [Claim], checksNothingOnPurpose: Bool = false,
-    exercises: [Exercise] = []
+    exercises: [Exercise] = [], document: MarkdownNode = .emptyDocument
   ) {
     self.number = number
     self.slug = slug
     self.title = title
     self.path = path
     self.source = source
+    self.document = document
     self.examples = examples
     self.claims = claims
     self.checksNothingOnPurpose = checksNothingOnPurpose

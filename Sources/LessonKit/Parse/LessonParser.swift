@@ -78,7 +78,7 @@ public enum LessonParser {
     return Lesson(
       number: number, slug: slug, title: title ?? slug, path: path, source: source,
       examples: examples, claims: state.claims, checksNothingOnPurpose: state.marker != nil,
-      exercises: exercises)
+      exercises: exercises, document: document)
   }
 
   /// `03-event-loop.md` gives (3, "event-loop"); `draft.md` gives (nil, "draft").
