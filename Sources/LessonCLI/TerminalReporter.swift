@@ -280,13 +280,9 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
   /// `6 of 6 examples passed · 6 claims: 5 passed, 0 failed, 1 skipped`.
   public static func counts(_ report: LessonReport) -> String {
     let c = report.counts
+    let elsewhere = c.elsewhereExamples > 0 ? " (\(c.elsewhereExamples) not on this platform)" : ""
     var text =
-      "\(c.passedExamples) of \(c.examples) example\(c.examples == 1 ? "" : "s") passed · \(c.claims) claim\(c.claims == 1 ? "" : "s"): \(c.passed) passed, \(c.failed) failed"
-    if c.elsewhereExamples > 0 {
-      text = text.replacingOccurrences(
-        of: " passed ·",
-        with: " passed (\(c.elsewhereExamples) not on this platform) ·")
-    }
+      "\(c.passedExamples) of \(c.examples) example\(c.examples == 1 ? "" : "s") passed\(elsewhere) · \(c.claims) claim\(c.claims == 1 ? "" : "s"): \(c.passed) passed, \(c.failed) failed"
     if c.skipped > 0 { text += ", \(c.skipped) skipped" }
     if c.loose > 0 { text += ", \(c.loose) loose" }
     if c.passedAlone > 0 { text += ", \(c.passedAlone) of them only alone" }

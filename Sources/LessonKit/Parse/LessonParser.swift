@@ -1048,7 +1048,7 @@ private struct State {
   }
 
   /// What only Linux has, which an example may use only if it runs on Linux alone.
-  static let linuxOnly = ["/proc/", "prctl("]
+  static let linuxOnly = [(code: "/proc/", name: "/proc"), (code: "prctl(", name: "prctl")]
 
   /// An example whose code reads `/proc` or calls `prctl` must say it runs on Linux only:
   /// elsewhere it would fail for a reason that has nothing to do with its lesson.
@@ -1057,13 +1057,13 @@ private struct State {
     for example in examples where example.platforms != [.linux] {
       guard !reported.contains(example.family),
         let used = Self.linuxOnly.first(where: { word in
-          example.chunks.contains { $0.code.contains(word) }
+          example.chunks.contains { $0.code.contains(word.code) }
         })
       else { continue }
       reported.insert(example.family)
       error(
         at: example.location,
-        "example '\(example.family)' uses \(used.hasSuffix("(") ? "prctl" : "/proc"), which only Linux has: say platforms=linux on it"
+        "example '\(example.family)' uses \(used.name), which only Linux has: say platforms=linux on it"
       )
     }
   }

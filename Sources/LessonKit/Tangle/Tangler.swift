@@ -118,9 +118,7 @@ public enum Tangler {
     var spans: [LineTable.Span] = []
     for example in lesson.examples {
       let file = sourcePath(of: example, in: lesson)
-      let target =
-        example.mode == .compileFail || example.language != .swift
-        ? nil : lesson.targetName(of: example)
+      let target = isCompiled(example) ? lesson.targetName(of: example) : nil
       for (chunk, line) in zip(example.chunks, layout(of: example, in: lesson)) {
         let count = lineCount(chunk.code)
         guard count > 0 else { continue }
