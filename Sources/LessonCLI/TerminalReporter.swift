@@ -288,4 +288,22 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
     if c.passedAlone > 0 { text += ", \(c.passedAlone) of them only alone" }
     return text
   }
+
+  /// The last lines of a verification of several lessons, or of one under `--strict`:
+  /// each lesson's verdict and counts, then how many passed.
+  public static func summary(of verification: Verification, strict: Bool, console: Console) {
+    for report in verification.reports {
+      let mark = report.status == .passed ? console.paint("✓", .green) : console.paint("✗", .red)
+      let examples = report.counts.examples
+      let claims = report.counts.claims
+      console.line(
+        "\(mark) \(report.lesson): \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")"
+          + console.paint("  (\(counts(report)))", .dim))
+    }
+    let lessons = verification.reports.count
+    console.line(
+      console.paint(
+        "\(verification.passed) of \(lessons) lesson\(lessons == 1 ? "" : "s") passed"
+          + (strict ? ", strictly" : ""), verification.exitCode == 0 ? .green : .red, .bold))
+  }
 }

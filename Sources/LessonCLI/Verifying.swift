@@ -2,16 +2,16 @@ import Foundation
 import LessonKit
 import LessonRun
 
-/// Verifying lessons as the commands do: the engine with the terminal, the results file
-/// and a collector listening, and the exit status every command reports.
+/// Verifying lessons as the commands do: the engine with the terminal and the results
+/// files listening, and one `Verification` for the command to render.
 public enum Verifying {
   /// Verifies `files`, saving each lesson's report where the site reads it, and returns
-  /// the reports with the exit status: 0 when everything holds, 1 when an output or claim
-  /// fails, 2 for a malformed lesson or an example that does not build.
+  /// what the verification found, malformed lessons included (their reports hold only
+  /// their diagnostics), with the exit status every command reports.
   public static func verify(
     _ files: [URL], in workspace: Workspace, console: Console, strict: Bool,
     oneAtATime: Bool = false, ownsInterrupts: Bool = true
-  ) throws -> (reports: [LessonReport], exitCode: Int32) {
+  ) throws -> Verification {
     // This process owns its children: what an example starts outside its process group
     // comes back to it, to be stopped when the run ends.
     Orphans.adopt()
@@ -33,8 +33,7 @@ public enum Verifying {
 
   private static func verifyLessons(
     _ files: [URL], in workspace: Workspace, console: Console, strict: Bool, oneAtATime: Bool
-  ) throws -> (reports: [LessonReport], exitCode: Int32) {
-    var exitCode: Int32 = 0
+  ) throws -> Verification {
     if files.contains(where: { !workspace.isDraft($0) }) {
       try Session.tangleBook(workspace, console: console)
     }
@@ -51,7 +50,6 @@ public enum Verifying {
             "✗ \(workspace.displayPath(file)): the lesson is malformed; fix the errors above", .red,
             .bold))
         console.line()
-        exitCode = 2
         unverified.append(
           .malformed(
             path: workspace.displayPath(file), fileName: file.lastPathComponent,
@@ -60,7 +58,6 @@ public enum Verifying {
         if strict, let silent = parsed.checksNothingError {
           // A lesson in lessons/ that checks nothing must say so: else it "passes" unseen.
           console.line(console.paint(silent.description, .red))
-          exitCode = 2
           unverified.append(
             .malformed(
               path: parsed.path, fileName: file.lastPathComponent, diagnostics: [silent],
@@ -75,34 +72,17 @@ public enum Verifying {
     options.sideBySide = !oneAtATime
     let terminal = TerminalReporter(console: console, cores: environment.cores, strict: strict)
     let writer = ResultsWriter(workspace.results)
-    let collector = ReportCollector()
     let engine = Engine(
       workspace: workspace, environment: environment, options: options,
-      reporters: [terminal, writer, collector])
-    engine.verify(lessons)
+      reporters: [terminal, writer])
+    let verification = Verification(reports: unverified).appending(engine.verify(lessons))
     Interrupts.waitIfStopping()
-    let reports = unverified + collector.reports
     for failure in writer.failures {
       Session.fail("cannot save the results: \(failure)")
     }
-    for report in reports {
-      exitCode = max(exitCode, report.status == .error ? 2 : report.status == .failed ? 1 : 0)
-    }
     if files.count > 1 || strict {
-      for report in reports {
-        let mark = report.status == .passed ? console.paint("✓", .green) : console.paint("✗", .red)
-        let examples = report.counts.examples
-        let claims = report.counts.claims
-        console.line(
-          "\(mark) \(report.lesson): \(examples) example\(examples == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")"
-            + console.paint("  (\(TerminalReporter.counts(report)))", .dim))
-      }
-      let passed = reports.filter { $0.status == .passed }.count
-      console.line(
-        console.paint(
-          "\(passed) of \(files.count) lesson\(files.count == 1 ? "" : "s") passed"
-            + (strict ? ", strictly" : ""), exitCode == 0 ? .green : .red, .bold))
+      TerminalReporter.summary(of: verification, strict: strict, console: console)
     }
-    return (reports, exitCode)
+    return verification
   }
 }

@@ -83,21 +83,3 @@ public final class ResultsWriter: EngineReporter, @unchecked Sendable {
     }
   }
 }
-
-/// Keeps every lesson's report, in the order they finished, for the JSON report.
-public final class ReportCollector: EngineReporter, @unchecked Sendable {
-  public private(set) var reports: [LessonReport] = []
-  /// Each lesson's claims as the engine judged them, by the lesson's path: the verdicts a
-  /// view shows, so that no view judges again (and finds otherwise, on other runs).
-  public private(set) var claims: [String: [ClaimResult]] = [:]
-
-  public init() {}
-
-  public func handle(_ event: EngineEvent) {
-    switch event {
-    case .lessonFinished(_, let report): reports.append(report)
-    case .claimJudged(let lesson, let result): claims[lesson.path, default: []].append(result)
-    default: break
-    }
-  }
-}

@@ -86,17 +86,3 @@ import Testing
     #expect(!lanes.tryEnter(share: 0.01))
   }
 }
-
-@Suite struct ReportCollectorTests {
-  @Test func theCollectorKeepsTheEnginesVerdictsForViewsToShow() throws {
-    let lesson = try LessonParser.parse(
-      source: "# C\n\n```swift example=a\nprint(1)\n```\n\nIt takes [under 1 s](claim:a).\n",
-      path: "lessons/01-c.md", fileName: "01-c.md")
-    let collector = ReportCollector()
-    let judged = ClaimResult(
-      claim: lesson.claims[0], measured: 0.2, verdict: .passed, reason: "judged alone")
-    collector.handle(.claimJudged(lesson, judged))
-    #expect(collector.claims["lessons/01-c.md"] == [judged])
-    #expect(collector.claims["lessons/02-other.md"] == nil)
-  }
-}

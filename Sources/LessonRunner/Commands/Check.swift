@@ -67,17 +67,16 @@ struct Check: ParsableCommand {
     let environment = Session.environment()
     let terminal = TerminalReporter(console: console, cores: environment.cores, strict: false)
     terminal.showsVerdicts = false
-    let collector = ReportCollector()
     // A goal missed by more than its band on the first run is missed: say so at once, and
     // run again only what sits near an edge.
     var options = Engine.Options()
     options.rerunFarMisses = false
     let engine = Engine(
       workspace: workspace, environment: environment, options: options,
-      reporters: [terminal, collector])
-    engine.verify([lesson])
+      reporters: [terminal])
+    let verification = engine.verify([lesson])
     Interrupts.waitIfStopping()
-    guard let report = collector.reports.first,
+    guard let report = verification.reports.first,
       let program = report.examples.first(where: { $0.name == exercise.name })
     else {
       Session.fail("the check of \(path) did not finish")
@@ -95,7 +94,7 @@ struct Check: ParsableCommand {
       throw ExitCode(2)
     }
     // The engine's verdicts, reruns alone included: the check shows them, never its own.
-    let claims = collector.claims[lesson.path] ?? []
+    let claims = verification.claims(of: lesson.path)
     let goals = Judge.goals(of: exercise, in: book, program: program, claims: claims)
     console.line(
       console.paint("Goals of exercise \(exercise.name)", .bold)

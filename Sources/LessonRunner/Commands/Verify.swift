@@ -57,12 +57,12 @@ struct Verify: ParsableCommand {
       files = part.select(files)
     }
 
-    let (reports, exitCode) = try Verifying.verify(
+    let verification = try Verifying.verify(
       files, in: workspace, console: console, strict: strict, oneAtATime: oneAtATime)
     if json {
-      FileHandle.standardOutput.write(try ResultsFile.encode(reports))
+      FileHandle.standardOutput.write(try ResultsFile.encode(verification.reports))
       FileHandle.standardOutput.write(Data("\n".utf8))
     }
-    if exitCode != 0 { throw ExitCode(exitCode) }
+    if verification.exitCode != 0 { throw ExitCode(verification.exitCode) }
   }
 }
