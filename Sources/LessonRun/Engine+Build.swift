@@ -128,7 +128,8 @@ extension Engine {
     }
     summary.rebuilt += packaged.map(\.name)
     let outcome = Toolchain.build(
-      product: lesson.lessonTarget, packagePath: home.lessonsPackage, scratch: home.lessonsBuild)
+      product: lesson.lessonTarget, packagePath: home.lessonsBuildRoot,
+      scratch: home.lessonsBuild, dependencyManifests: home.lessonsManifests)
     if outcome.succeeded {
       Toolchain.recordBuilt(lesson.lessonTarget, scratch: home.lessonsBuild)
       return
@@ -136,8 +137,8 @@ extension Engine {
     let before = summary.failures.count
     for example in packaged {
       let alone = Toolchain.build(
-        product: lesson.targetName(of: example), packagePath: home.lessonsPackage,
-        scratch: home.lessonsBuild)
+        product: lesson.targetName(of: example), packagePath: home.lessonsBuildRoot,
+        scratch: home.lessonsBuild, dependencyManifests: home.lessonsManifests)
       if !alone.succeeded { failed(example, output: alone.output, &job, &summary) }
     }
     if summary.failures.count == before {

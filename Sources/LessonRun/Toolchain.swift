@@ -2,7 +2,8 @@ import Foundation
 import LessonKit
 
 /// The Swift tools the runner calls: swiftc to compile an example that imports no library
-/// and to type-check one that must not compile, SwiftPM to build the lessons package.
+/// and to type-check one that must not compile, SwiftPM to build the examples that import
+/// libraries.
 public enum Toolchain {
   public struct BuildOutcome: Sendable {
     public var succeeded: Bool
@@ -12,7 +13,35 @@ public enum Toolchain {
   }
 
   /// Builds one product of the package at `packagePath`, in debug mode, in `scratch`.
-  public static func build(product: String, packagePath: URL, scratch: URL) -> BuildOutcome {
+  ///
+  /// `dependencyManifests` are the manifests of path dependencies that may change between
+  /// builds (the lessons package's, when tangling adds an example). SwiftPM 6.3 keeps its
+  /// build plan when only such a manifest changed, and builds the old graph: a new example
+  /// is missing, with no error. Its plan is made again when the root manifest is newer
+  /// than the last build, so it is touched when a dependency's manifest changed since.
+  public static func build(
+    product: String, packagePath: URL, scratch: URL, dependencyManifests: [URL] = []
+  ) -> BuildOutcome {
+    let fm = FileManager.default
+    let planned = scratch.appendingPathComponent("lesson-stamps/.planned")
+    let root = packagePath.appendingPathComponent("Package.swift")
+    func modified(_ url: URL) -> Date? {
+      (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    }
+    let last = modified(planned) ?? .distantPast
+    if dependencyManifests.contains(where: { (modified($0) ?? .distantPast) >= last }) {
+      try? fm.setAttributes([.modificationDate: Date()], ofItemAtPath: root.path)
+    }
+    let outcome = swiftBuild(product: product, packagePath: packagePath, scratch: scratch)
+    if outcome.succeeded && !dependencyManifests.isEmpty {
+      recordBuilt(".planned", scratch: scratch)
+    }
+    return outcome
+  }
+
+  private static func swiftBuild(product: String, packagePath: URL, scratch: URL)
+    -> BuildOutcome
+  {
     let record = ChildProcess.run(
       "swift",
       .init(

@@ -32,9 +32,32 @@ public struct Workspace: Sendable {
   public var manifest: URL { root.appendingPathComponent("Package.swift") }
   /// The package of the examples that import libraries, which tangling writes.
   public var lessonsPackage: URL { root.appendingPathComponent(Tangler.root) }
-  /// Where SwiftPM builds the lessons package: inside the book's own .build, so that the
-  /// tangled folder holds only what tangling wrote.
-  public var lessonsBuild: URL { root.appendingPathComponent(".build/lessons-package") }
+  /// The site's package, which holds the book's site and preview, and depends on the
+  /// lessons package.
+  public var sitePackage: URL { root.appendingPathComponent("Site") }
+  /// The package SwiftPM builds the examples that import libraries from. In the book it
+  /// is the site's package, Site/, which depends on the lessons package: the libraries
+  /// that both use (SwiftNIO, Hummingbird, swift-log…) are then built once, in Site/.build,
+  /// for the lessons and for the site. Building an example's product builds only what it
+  /// imports, never the site's own libraries. A draft's folder has no Site/: its examples
+  /// are built from its own lessons package.
+  public var lessonsBuildRoot: URL {
+    let site = sitePackage.appendingPathComponent("Package.swift").path
+    return FileManager.default.fileExists(atPath: site) ? sitePackage : lessonsPackage
+  }
+  /// The lessons package's manifest when SwiftPM builds it as a dependency of the site's
+  /// package: a change to it must make SwiftPM plan again (`Toolchain.build`).
+  public var lessonsManifests: [URL] {
+    lessonsBuildRoot == sitePackage ? [lessonsPackage.appendingPathComponent("Package.swift")] : []
+  }
+  /// Where SwiftPM builds `lessonsBuildRoot`: Site/.build, the site's own build folder, or
+  /// for a draft a folder inside its .build, so that the tangled folder holds only what
+  /// tangling wrote.
+  public var lessonsBuild: URL {
+    lessonsBuildRoot == sitePackage
+      ? sitePackage.appendingPathComponent(".build")
+      : root.appendingPathComponent(".build/lessons-package")
+  }
   /// Where the runner puts the examples it compiles itself, one program each.
   public var compiledExamples: URL { root.appendingPathComponent(".build/examples") }
   public var resultsDirectory: URL { root.appendingPathComponent(".build/lesson-results") }

@@ -23,6 +23,23 @@ func lessonText(_ title: String, _ example: String) -> String {
 }
 
 @Suite struct WorkspaceTests {
+  @Test func examplesWithLibrariesBuildFromTheSitesPackageWhenThereIsOne() throws {
+    let book = try scratchBook(["01-first.md": lessonText("First", "a")])
+    defer { try? FileManager.default.removeItem(at: book.root) }
+    // A draft's folder, or a book without the site: its own lessons package.
+    #expect(book.lessonsBuildRoot == book.lessonsPackage)
+    #expect(book.lessonsBuild.path.hasSuffix("/.build/lessons-package"))
+    #expect(book.lessonsManifests.isEmpty)
+    try FileManager.default.createDirectory(at: book.sitePackage, withIntermediateDirectories: true)
+    try "// swift-tools-version: 6.2\n".write(
+      to: book.sitePackage.appendingPathComponent("Package.swift"), atomically: true,
+      encoding: .utf8)
+    // The book: built from Site/, in its build folder, watching the lessons' manifest.
+    #expect(book.lessonsBuildRoot == book.sitePackage)
+    #expect(book.lessonsBuild == book.sitePackage.appendingPathComponent(".build"))
+    #expect(book.lessonsManifests == [book.lessonsPackage.appendingPathComponent("Package.swift")])
+  }
+
   @Test func aLessonIsFoundByNumberSlugOrPath() throws {
     let book = try scratchBook([
       "01-first.md": lessonText("First", "a"), "02-second.md": lessonText("Second", "b"),

@@ -5,7 +5,9 @@ import ArgumentParser
 @main
 struct LessonSite: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "lesson-site",
+    // Its help speaks of the command a reader types: 'lesson-runner site --help' shows
+    // 'USAGE: lesson-runner site …'.
+    commandName: "lesson-runner",
     abstract: "Renders the book of Two Stones as a website, and serves a live preview of it.",
     discussion: """
       Usually started as 'lesson-runner site' or 'lesson-runner serve', which build it \

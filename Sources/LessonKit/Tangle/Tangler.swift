@@ -157,8 +157,18 @@ public enum Tangler {
       "",
       "let package = Package(",
       "  name: \(swiftStringLiteral(name)),",
-      "  dependencies: [",
+      // Products, so that a package depending on this one (the site's, which the runner
+      // builds them from) can build each example and each lesson's set by name.
+      "  products: [",
     ]
+    for lesson in lessons {
+      let built = lesson.examples.filter(isPackaged)
+      guard !built.isEmpty else { continue }
+      for target in built.map(lesson.targetName) + [lesson.lessonTarget] {
+        lines.append("    .executable(name: \"\(target)\", targets: [\"\(target)\"]),")
+      }
+    }
+    lines += ["  ],", "  dependencies: ["]
     for package in Library.packages(for: packaged) {
       lines.append("    \(Library.manifestDependency(package)),")
     }

@@ -51,7 +51,7 @@ enum SitePackage {
   /// becomes it: signals and the terminal go straight to the site's process.
   static func exec(_ subcommand: String, _ arguments: [String]) throws -> Never {
     let workspace = try Session.workspace()
-    let package = workspace.root.appendingPathComponent("Site")
+    let package = workspace.sitePackage
     let binary = package.appendingPathComponent(".build/debug/lesson-site")
     if !isUpToDate(binary, in: workspace) {
       FileHandle.standardError.write(
