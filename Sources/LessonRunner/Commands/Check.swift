@@ -20,11 +20,7 @@ struct Check: ParsableCommand {
   @Argument(help: "A lesson number, slug or Markdown path.")
   var lesson: String
 
-  @Argument(help: "The exercise's name; needed only when the lesson has several.")
-  var name: String?
-
-  @Option(help: "The folder of your answers (default: exercises/ in the book's package).")
-  var folder: String?
+  @OptionGroup var selection: ExerciseOptions
 
   @Option(help: "Check this file instead of the one 'lesson-runner exercise' wrote.")
   var file: String?
@@ -34,10 +30,10 @@ struct Check: ParsableCommand {
 
   func run() throws {
     let workspace = try Session.workspace()
-    let (book, exercise) = try Session.exercise(lesson, name, in: workspace)
+    let (book, exercise) = try Session.exercise(lesson, selection.name, in: workspace)
     let answer =
       file.map(Session.url)
-      ?? workspace.answerFile(for: exercise, of: book, in: folder.map(Session.url))
+      ?? workspace.answerFile(for: exercise, of: book, in: selection.folderURL)
     let path = workspace.displayPath(answer)
     guard let data = FileManager.default.contents(atPath: answer.path) else {
       Session.fail(

@@ -19,23 +19,19 @@ struct ExerciseCommand: ParsableCommand {
   @Argument(help: "A lesson number, slug or Markdown path.")
   var lesson: String?
 
-  @Argument(help: "The exercise's name; needed only when the lesson has several.")
-  var name: String?
-
-  @Option(help: "The folder for your answers (default: exercises/ in the book's package).")
-  var folder: String?
+  @OptionGroup var selection: ExerciseOptions
 
   @Flag(help: "Start again from the starter; your current file is kept as a .bak copy.")
   var reset = false
 
   func run() throws {
     let workspace = try Session.workspace()
-    let folderURL = folder.map(Session.url)
+    let folderURL = selection.folderURL
     guard let lesson else {
       Self.list(workspace, folder: folderURL)
       return
     }
-    let (book, exercise) = try Session.exercise(lesson, name, in: workspace)
+    let (book, exercise) = try Session.exercise(lesson, selection.name, in: workspace)
     let file = workspace.answerFile(for: exercise, of: book, in: folderURL)
     let shown = workspace.displayPath(file)
     let console = Console()
