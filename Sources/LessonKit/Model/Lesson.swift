@@ -54,9 +54,10 @@ public struct Lesson: Sendable {
   public var checksNothingError: Diagnostic? {
     guard checksNothingSilently else { return nil }
     return Diagnostic(
-      at: SourceLocation(file: path, line: 1),
-      "this lesson checks nothing: it has no examples and no claims, so a run of it cannot fail; if that is on purpose, say so on a line of its own: \(Self.checksNothingMarker)"
-    )
+      Message(
+        "lesson.checks-nothing.silently",
+        "this lesson checks nothing: it has no examples and no claims, so a run of it cannot fail; if that is on purpose, say so on a line of its own: \(Self.checksNothingMarker)"
+      ), at: SourceLocation(file: path, line: 1))
   }
 
   public func example(named name: String) -> Example? {
