@@ -56,13 +56,17 @@ private func record(_ ending: RunRecord.Ending, wall: Double, stdout: String) ->
     let exercise = try #require(parsed.exercise(named: "overlap"))
     #expect(exercise.hints.map(\.goal) == ["took", nil])
     #expect(exercise.hints.first?.text == "Throw both before either lands.\n")
-    // The goals as stated, then the same goals judged on the starter.
-    #expect(parsed.statedClaims.map(\.target) == ["overlap@took", "overlap"])
+    // The goals as stated, each judged on the solution and on the starter; the lesson's
+    // claims are the stated ones alone.
+    #expect(parsed.claims.map(\.target) == ["overlap@took", "overlap"])
+    #expect(exercise.goals.map(\.claim) == parsed.claims)
+    #expect(exercise.goals.map(\.onStarter.target) == ["overlap-starter@took", "overlap-starter"])
+    #expect(exercise.goals.map(\.names) == [["took"], ["time"]])
     #expect(
-      parsed.claims.filter(\.ofStarter).map(\.target) == [
-        "overlap-starter@took", "overlap-starter",
+      parsed.judgedClaims.map(\.claim.target) == [
+        "overlap@took", "overlap", "overlap-starter@took", "overlap-starter",
       ])
-    #expect(parsed.goals(of: exercise).count == 2)
+    #expect(parsed.judgedClaims.map(\.goalOfStarter) == [nil, nil, "overlap", "overlap"])
   }
 
   @Test(arguments: [

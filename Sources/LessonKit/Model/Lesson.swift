@@ -64,17 +64,22 @@ public struct Lesson: Sendable {
     examples.first { $0.name == name }
   }
 
-  /// The claims the lesson states: every claim but exercises' goals judged on starters.
-  public var statedClaims: [Claim] { claims.filter { !$0.ofStarter } }
-
   public func exercise(named name: String) -> Exercise? {
     exercises.first { $0.name == name }
   }
 
-  /// The claims that are goals of `exercise`, as the lesson states them (judged on its
-  /// solution, or on the reader's answer).
-  public func goals(of exercise: Exercise) -> [Claim] {
-    claims.filter { $0.isGoal(of: exercise.name) }
+  /// Every exercise's goals, in the lesson's order.
+  public var goals: [Goal] {
+    exercises.flatMap(\.goals).sorted {
+      ($0.claim.location.line, $0.claim.location.column)
+        < ($1.claim.location.line, $1.claim.location.column)
+    }
+  }
+
+  /// What the judge measures: each claim the lesson states, then each exercise's goal on its
+  /// starter (with the exercise's name), in the lesson's order.
+  public var judgedClaims: [(claim: Claim, goalOfStarter: String?)] {
+    claims.map { ($0, nil) } + goals.map { ($0.onStarter, $0.exercise) }
   }
 
   /// `01-two-stones`, the lesson's file name without extension.

@@ -35,8 +35,9 @@ public enum LessonParser {
     PortabilityCheck.check(examples, &state)
     SetupCheck.check(&state)
     ClaimTargetCheck.check(examples, &state)
-    let exercises = GoalAssembler.complete(examples: examples, &state)
+    var exercises = GoalAssembler.complete(examples: examples, &state)
     ClaimAssembler.complete(examples: examples, &state)
+    GoalAssembler.attachGoals(to: &exercises, state)
     MarkerCheck.check(&state)
     if !state.diagnostics.isEmpty { throw LessonErrors(state.sortedDiagnostics) }
     return Lesson(

@@ -26,6 +26,8 @@ struct ParseState {
   var exercises: [Exercise] = []
   /// Examples built under several settings: each setting, and whether it must fail to compile.
   var variantPlans: [String: [(setting: CompilerSetting, fails: Bool)]] = [:]
+  /// The claims that are exercises' goals, in the lesson's order.
+  var goals: [PendingGoal] = []
 
   init(path: String, lines: [Substring]) {
     self.path = path

@@ -192,9 +192,12 @@ public enum Judge {
   ) -> [ClaimResult] {
     var runs: [String: [RunRecord]] = [:]
     for report in examples { runs[report.name] = report.runs.filter(\.succeeded) }
-    return lesson.claims.enumerated().map { i, claim in
+    return lesson.judgedClaims.enumerated().map { i, judged in
+      let claim = judged.claim
       guard let first, first.indices.contains(i), deservesAnotherLook(first[i]) else {
-        return ClaimChecker.check(claim, runs: runs, cores: cores)
+        var result = ClaimChecker.check(claim, runs: runs, cores: cores)
+        result.goalOfStarter = judged.goalOfStarter
+        return result
       }
       // Runs again are always alone, so a run side by side is one the first judging saw.
       let crowded = claim.examples.contains { name in
@@ -206,6 +209,7 @@ public enum Judge {
         if !solo.isEmpty { alone[name] = solo }
       }
       var result = ClaimChecker.check(claim, runs: alone, cores: cores)
+      result.goalOfStarter = judged.goalOfStarter
       result.rerun = Rerun(
         firstMeasured: first[i].measured, firstVerdict: first[i].verdict,
         firstSideBySide: crowded,
@@ -218,7 +222,7 @@ public enum Judge {
   /// that failed, and one skipped while the machine was busy. A starter is meant to miss
   /// its goals, and missing one once is enough.
   public static func deservesAnotherLook(_ result: ClaimResult) -> Bool {
-    !result.claim.ofStarter
+    result.goalOfStarter == nil
       && (result.verdict == .failed || (result.verdict == .skipped && result.measured != nil))
   }
 
@@ -279,7 +283,7 @@ public enum Judge {
   public static func goalsMissed(by starter: ExampleReport, claims: [ClaimResult]) -> [Diagnostic] {
     let runs = starter.diagnostics.filter { $0.severity == .error }
     let goals = claims.filter {
-      $0.claim.ofStarter && $0.claim.examples == [starter.name]
+      $0.goalOfStarter != nil && $0.goalOfStarter == starter.starterOf
         && ($0.verdict == .failed || $0.verdict == .unmeasured)
     }.map { result in
       Diagnostic(.goalNotMet(result), at: result.claim.location)

@@ -1,12 +1,11 @@
-/// Each exercise's goals and hints: checks them, gives each exercise its hints, and adds its
-/// goals judged on its starter to the claims.
+/// Each exercise's goals and hints: checks them, and gives each exercise its hints; its goals
+/// wait in `ParseState.goals` until the claims are complete (`attachGoals`).
 enum GoalAssembler {
   static func complete(examples: [Example], _ state: inout ParseState) -> [Exercise] {
     let names = Set(state.exercises.map(\.name))
     let starters = Dictionary(
       state.exercises.map { ($0.starterName, $0.name) }, uniquingKeysWith: { a, _ in a })
-    var starterClaims: [Claim] = []
-    for claim in state.claims {
+    for (index, claim) in state.claims.enumerated() {
       if let starter = claim.examples.first(where: { starters[$0] != nil }),
         let exercise = starters[starter]
       {
@@ -19,11 +18,11 @@ enum GoalAssembler {
         state.error(.goalComparesExercise(claim.text, exercise), at: claim.location)
         continue
       }
-      var starterClaim = claim.measuring(Exercise.starterName(of: exercise))
-      starterClaim.ofStarter = true
-      starterClaims.append(starterClaim)
+      state.goals.append(
+        PendingGoal(
+          exercise: exercise, claim: index,
+          onStarter: claim.measuring(Exercise.starterName(of: exercise))))
     }
-    state.claims += starterClaims
 
     var complete = state.exercises
     for hint in state.hintBlocks {
@@ -37,7 +36,7 @@ enum GoalAssembler {
       let exercise = complete[index]
       if let goal = hint.goal {
         let solution = examples.first { $0.name == exercise.name }
-        var known = state.claims.filter { $0.isGoal(of: exercise.name) }.flatMap(\.goalNames)
+        var known = state.goals(of: exercise.name).flatMap { state.claims[$0.claim].goalNames }
         if solution?.expectedOutput != nil { known.append("output") }
         if solution?.expectedStderr != nil { known.append("stderr") }
         known.append("exit")
@@ -52,13 +51,34 @@ enum GoalAssembler {
     for exercise in complete {
       guard let solution = examples.first(where: { $0.name == exercise.name }) else { continue }
       let hasGoal =
-        state.claims.contains(where: { $0.isGoal(of: exercise.name) })
+        !state.goals(of: exercise.name).isEmpty
         || solution.expectedOutput != nil || solution.expectedStderr != nil
         || solution.expectedEnding != nil
       if !hasGoal { state.error(.exerciseHasNoGoal(exercise.name), at: exercise.location) }
     }
     return complete
   }
+
+  /// Gives each exercise its goals, from the claims as they are complete.
+  static func attachGoals(to exercises: inout [Exercise], _ state: ParseState) {
+    for i in exercises.indices {
+      exercises[i].goals = state.goals(of: exercises[i].name).map {
+        Goal(exercise: $0.exercise, claim: state.claims[$0.claim], onStarter: $0.onStarter)
+      }
+    }
+  }
+}
+
+/// A goal found among the claims: the exercise, the index of its claim, and the claim judged
+/// on the starter.
+struct PendingGoal {
+  var exercise: String
+  var claim: Int
+  var onStarter: Claim
+}
+
+extension ParseState {
+  func goals(of exercise: String) -> [PendingGoal] { goals.filter { $0.exercise == exercise } }
 }
 
 extension Message {
