@@ -33,8 +33,8 @@ enum ExerciseAssembler {
         .exerciseStarterNameTaken(starterName, of: name, at: first.fence.line), at: clash.fence)
       ok = false
     }
-    let starterBlocks = blocks.filter { $0.version?.0 == .starter }
-    let solutionBlocks = blocks.filter { $0.version?.0 == .solution }
+    let starterBlocks = blocks.filter { $0.role == .example(.starter) }
+    let solutionBlocks = blocks.filter { $0.role == .example(.solution) }
     if starterBlocks.isEmpty || solutionBlocks.isEmpty {
       let missing = starterBlocks.isEmpty ? "starter" : "solution"
       state.error(

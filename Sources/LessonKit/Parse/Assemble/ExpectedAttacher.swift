@@ -10,8 +10,11 @@ enum ExpectedAttacher {
       + state.expectedBlocks.filter { !$0.example.contains(":") }
     for block in ordered {
       let keyPath: WritableKeyPath<Example, ExpectedText?> =
-        block.kind == .output
-        ? \.expectedOutput : block.kind == .stderr ? \.expectedStderr : \.expectedDiagnostics
+        switch block.role {
+        case .expectedOutput: \.expectedOutput
+        case .stderr: \.expectedStderr
+        default: \.expectedDiagnostics
+        }
       let text = ExpectedText(
         text: block.chunk.code, location: block.chunk.location, unordered: block.unordered)
       if let index = examples.firstIndex(where: { $0.name == block.example }) {

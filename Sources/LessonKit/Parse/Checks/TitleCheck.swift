@@ -1,5 +1,3 @@
-import CommonMark
-
 /// A lesson starts with a `# Title` heading that says something.
 enum TitleCheck {
   static func checkEmpty(_ title: String, at: SourceLocation, _ state: inout ParseState) {
@@ -17,9 +15,4 @@ extension Message {
 
   static let titleMissing = Message(
     "lesson.title.missing", "the lesson has no title: start it with a '# Title' heading")
-
-  static let tooDeep = Message(
-    "lesson.markdown.too-deep",
-    "Markdown nested more than \(MarkdownNode.maximumDepth) levels deep is not read: nest block quotes, lists and emphasis less"
-  )
 }

@@ -113,3 +113,10 @@ struct FenceScanner {
       && text.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
   }
 }
+
+extension Message {
+  static let tooDeep = Message(
+    "lesson.markdown.too-deep",
+    "Markdown nested more than \(MarkdownNode.maximumDepth) levels deep is not read: nest block quotes, lists and emphasis less"
+  )
+}
