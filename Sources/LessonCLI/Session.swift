@@ -84,7 +84,7 @@ public enum Session {
       case .success(let lesson):
         let n = lesson.number.map(String.init) ?? "-"
         let examples = lesson.examples.count
-        let claims = lesson.statedClaims.count
+        let claims = lesson.claims.count
         let exercises = lesson.exercises.count
         console.line(
           "  \(n.count < 2 ? " " + n : n)  \(lesson.title)"

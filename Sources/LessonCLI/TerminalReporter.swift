@@ -228,7 +228,7 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
       header: ["where", "claim", "measures", "holds for", "measured", "margin"], rows: rows)
     console.line(console.paint("    " + table.header + "  verdict", .dim))
     for (cells, r) in zip(table.rows, results) {
-      if r.claim.ofStarter {
+      if r.goalOfStarter != nil {
         // A goal judged on a starter: missing it is the starter's purpose.
         let missed = r.verdict == .failed || r.verdict == .unmeasured
         console.line(

@@ -19,9 +19,7 @@ extension Engine {
         job.home = Workspace(root: try workspace.tangleDraft(lesson))
       } catch {
         job.diagnostics.append(
-          Diagnostic(
-            at: SourceLocation(file: lesson.path, line: 1),
-            "cannot write the scratch package: \(error)"))
+          Diagnostic(.scratchUnwritable(error), at: SourceLocation(file: lesson.path, line: 1)))
         job.unbuilt = Set(lesson.examples.map(\.name))
         return job
       }
@@ -33,7 +31,7 @@ extension Engine {
       job.elsewhere.insert(example.name)
       job.examples[index].status = .otherPlatform
       job.examples[index].diagnostics = [
-        Diagnostic(.note, at: example.location, "example '\(example.name)' is \(reason)")
+        Diagnostic(.note, .otherPlatform(example.name, reason), at: example.location)
       ]
     }
     build(&job)
@@ -144,8 +142,8 @@ extension Engine {
     if summary.failures.count == before {
       summary.diagnostics.append(
         Diagnostic(
-          at: SourceLocation(file: lesson.path, line: 1),
-          "the lesson's build failed:\n\(CompilerOutput.tail(outcome.output))"))
+          .lessonBuildFailed(CompilerOutput.tail(outcome.output)),
+          at: SourceLocation(file: lesson.path, line: 1)))
       job.unbuilt.formUnion(packaged.map(\.name))
     }
   }
@@ -162,9 +160,6 @@ extension Engine {
       job.examples[index].diagnostics = said
     }
     summary.diagnostics.append(
-      Diagnostic(
-        at: example.location,
-        "example '\(example.name)' does not compile"
-          + (said.first.map { ":\n\($0.description)" } ?? "")))
+      Diagnostic(.doesNotCompile(example.name, said.first), at: example.location))
   }
 }

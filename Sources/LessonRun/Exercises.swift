@@ -64,6 +64,6 @@ extension Workspace {
     return Lesson(
       number: nil, slug: slug, title: "Exercise \(exercise.name) of \(lesson.title)",
       path: lesson.path, source: lesson.source + "\u{0}" + code, examples: [answer],
-      claims: lesson.goals(of: exercise))
+      claims: exercise.goals.map(\.claim))
   }
 }

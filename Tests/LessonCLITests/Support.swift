@@ -141,7 +141,7 @@ struct Script {
     let i = try index(name)
     reports[i].status = .otherPlatform
     reports[i].diagnostics = [
-      Diagnostic(.note, at: example.location, "example '\(name)' is \(reason)")
+      Diagnostic(.note, .otherPlatform(name, reason), at: example.location)
     ]
   }
 
@@ -165,10 +165,7 @@ struct Script {
       reports[i].status = .buildFailed
       reports[i].diagnostics = said
       summary.diagnostics.append(
-        Diagnostic(
-          at: example.location,
-          "example '\(name)' does not compile" + (said.first.map { ":\n\($0.description)" } ?? "")
-        ))
+        Diagnostic(.doesNotCompile(name, said.first), at: example.location))
     }
     build(summary)
   }

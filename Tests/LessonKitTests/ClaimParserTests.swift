@@ -119,8 +119,10 @@ import Testing
     #expect {
       try claim("about 20 ms", "a")
     } throws: { error in
-      (error as? Diagnostic)?.message.contains("without a tolerance a time claim allows ±0.05 s")
-        == true
+      (error as? Diagnostic)?.id == "lesson.claim.cannot-fail"
+        && (error as? Diagnostic)?.message.contains(
+          "without a tolerance a time claim allows ±0.05 s")
+          == true
     }
   }
 

@@ -56,71 +56,81 @@ private func record(_ ending: RunRecord.Ending, wall: Double, stdout: String) ->
     let exercise = try #require(parsed.exercise(named: "overlap"))
     #expect(exercise.hints.map(\.goal) == ["took", nil])
     #expect(exercise.hints.first?.text == "Throw both before either lands.\n")
-    // The goals as stated, then the same goals judged on the starter.
-    #expect(parsed.statedClaims.map(\.target) == ["overlap@took", "overlap"])
+    // The goals as stated, each judged on the solution and on the starter; the lesson's
+    // claims are the stated ones alone.
+    #expect(parsed.claims.map(\.target) == ["overlap@took", "overlap"])
+    #expect(exercise.goals.map(\.claim) == parsed.claims)
+    #expect(exercise.goals.map(\.onStarter.target) == ["overlap-starter@took", "overlap-starter"])
+    #expect(exercise.goals.map(\.names) == [["took"], ["time"]])
     #expect(
-      parsed.claims.filter(\.ofStarter).map(\.target) == [
-        "overlap-starter@took", "overlap-starter",
+      parsed.judgedClaims.map(\.claim.target) == [
+        "overlap@took", "overlap", "overlap-starter@took", "overlap-starter",
       ])
-    #expect(parsed.goals(of: exercise).count == 2)
+    #expect(parsed.judgedClaims.map(\.goalOfStarter) == [nil, nil, "overlap", "overlap"])
   }
 
   @Test(arguments: [
     (
       "```swift example=x starter\nprint(1)\n```\n\n```swift example=x\nprint(2)\n```\n",
-      "each of its blocks says whether it is the starter or the solution"
+      "lesson.exercise.block-needs-version"
     ),
-    ("```swift example=x starter solution\nprint(1)\n```\n", "not both"),
-    ("```swift example=x starter\nprint(1)\n```\n[about 1 s](claim:x)\n", "has no solution"),
-    ("```swift example=x solution\nprint(1)\n```\n[about 1 s](claim:x)\n", "has no starter"),
+    (
+      "```swift example=x starter solution\nprint(1)\n```\n", "lesson.exercise.starter-and-solution"
+    ),
+    (
+      "```swift example=x starter\nprint(1)\n```\n[about 1 s](claim:x)\n",
+      "lesson.exercise.missing-version"
+    ),
+    (
+      "```swift example=x solution\nprint(1)\n```\n[about 1 s](claim:x)\n",
+      "lesson.exercise.missing-version"
+    ),
     (
       "```swift example=x starter hidden\nprint(1)\n```\n```swift example=x solution\nprint(1)\n```\n",
-      "cannot be hidden"
+      "lesson.exercise.hidden"
     ),
     (
       "```swift example=x starter compile-fail\nprint(1)\n```\n```swift example=x solution\nprint(1)\n```\n",
-      "cannot be compile-fail"
+      "lesson.exercise.not-run"
     ),
     (
       "```swift example=x starter\nprint(1)\n```\n```swift example=x solution\nprint(1)\n```\n",
-      "has no goal"
+      "lesson.exercise.no-goal"
     ),
     (
       "```swift example=x starter\nprint(1)\n```\n```swift example=x solution\nprint(1)\n```\n```swift example=x-starter\nprint(1)\n```\n[about 1 s](claim:x)\n",
-      "has the name of the starter of exercise 'x'"
+      "lesson.exercise.starter-name-taken"
     ),
     (
       "```swift example=x starter\nprint(1)\n```\n```swift example=x solution\nprint(1)\n```\n[about 1 s](claim:x-starter)\n",
-      "names the starter of exercise 'x'"
+      "lesson.goal.names-starter"
     ),
     (
       "```swift example=x starter\nprint(1)\n```\n```swift example=x solution\nprint(1)\n```\n```swift example=y\nprint(1)\n```\n[about twice as long](claim:x/y)\n",
-      "compares exercise 'x' with another example"
+      "lesson.goal.compares-exercise"
     ),
     (
       "```swift example=x starter\nprint(1)\n```\n```swift example=x solution\nprint(1)\n```\n[about 1 s](claim:x)\n```hint example=x for=output\nno\n```\n",
-      "hint for 'output', which is not a goal of exercise 'x'; its goals are exit, time"
+      "lesson.hint.no-such-goal"
     ),
     (
       "```swift example=y\nprint(1)\n```\n```hint example=y\nno\n```\n",
-      "which is an example, not an exercise"
+      "lesson.hint.for-example"
     ),
-    ("```hint example=z\nno\n```\n", "hint for exercise 'z', which no swift block defines"),
-    ("```hint\nno\n```\n", "a hint block must name its exercise"),
+    ("```hint example=z\nno\n```\n", "lesson.hint.no-such-exercise"),
+    ("```hint\nno\n```\n", "lesson.hint.no-exercise"),
     (
       "```swift example=x starter\nprint(1)\n```\n```swift example=x solution\nprint(1)\n```\n[about 1 s](claim:x)\n```hint example=x\nIt takes [about 1 s](claim:x).\n```\n",
-      "a claim inside a hint is never checked"
+      "lesson.hint.claim-inside"
     ),
     (
       "```swift example=x starter\nprint(1)\n```\n```swift example=x solution\nprint(1)\n```\n[about 1 s](claim:x)\n```hint example=x\n\n```\n",
-      "this hint block is empty"
+      "lesson.hint.empty"
     ),
   ])
-  func malformedExercisesAreReported(source: String, message: String) {
+  func malformedExercisesAreReported(source: String, id: String) {
     let found = errors("# T\n\n" + source)
-    #expect(
-      found.contains { $0.message.contains(message) },
-      "expected '\(message)' in \(found.map(\.description))")
+    #expect(found.contains { $0.id == MessageID(id) }, "expected \(id) in \(found.map(\.id))")
   }
 }
 
@@ -170,8 +180,7 @@ private func record(_ ending: RunRecord.Ending, wall: Double, stdout: String) ->
     let report = try verdict(starter: [wrong], solution: [good])
     #expect(report.status == .passed)
     let starter = try #require(report.examples.first { $0.name == "overlap-starter" })
-    #expect(
-      starter.diagnostics.contains { $0.message.contains("output of 'overlap-starter' differs") })
+    #expect(starter.diagnostics.contains { $0.id == "judge.output.differs" })
   }
 
   @Test func aStarterThatMeetsEveryGoalFailsTheLesson() throws {
@@ -179,7 +188,7 @@ private func record(_ ending: RunRecord.Ending, wall: Double, stdout: String) ->
     #expect(report.status == .failed)
     let starter = try #require(report.examples.first { $0.name == "overlap-starter" })
     #expect(starter.status == .failed)
-    #expect(starter.diagnostics.contains { $0.message.contains("already meets every goal") })
+    #expect(starter.diagnostics.map(\.id) == ["judge.goal.starter-meets-every-goal"])
   }
 
   @Test func aSolutionThatMissesAGoalFailsTheLesson() throws {

@@ -43,9 +43,10 @@ private func record(
     #expect(Judge.problem(with: record(.exited(0), stdout: "hello\n"), of: greet) == nil)
     let wrong = try #require(Judge.problem(with: record(.exited(0), stdout: "bye\n"), of: greet))
     #expect(wrong.location == SourceLocation(file: "lessons/05-judging.md", line: 7))
-    #expect(wrong.message.contains("output of 'greet' differs"))
+    #expect(wrong.id == "judge.output.differs")
     let exit = try #require(Judge.problem(with: record(.exited(3)), of: greet))
     #expect(exit.location == greet.location)
+    #expect(exit.id == "run.exit-status")
     #expect(exit.description.hasSuffix("error: example 'greet' exited with status 3"))
   }
 
@@ -113,6 +114,7 @@ private func record(
     #expect(Judge.buildFailure(of: greet, output: output, map: map).count == 1)
     let silent = Judge.buildFailure(of: greet, output: "linker died\n", map: map)
     #expect(silent.first?.location == greet.location)
+    #expect(silent.map(\.id) == ["build.failed"])
     #expect(silent.first?.message.contains("linker died") == true)
   }
 
@@ -124,6 +126,7 @@ private func record(
     #expect(Judge.compileFailure(record(.exited(1), stderr: said), of: racy).isEmpty)
     let other = Judge.compileFailure(
       record(.exited(1), stderr: "/b/x.swift:1:1: error: something else\n"), of: racy)
+    #expect(other.map(\.id) == ["build.compiler-never-said", "build.compiler-said"])
     #expect(other.first?.message == "the compiler never said 'error: …mutable state…'")
     #expect(other.first?.location.line == 18)
     #expect(other.last?.severity == .note)

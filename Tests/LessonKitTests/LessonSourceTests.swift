@@ -160,6 +160,6 @@ func cr(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: "\
     #expect(
       LessonSource.unreadable(.directory, path: "lessons").description
         == "lessons:1:1: error: this is a directory, not a lesson file: name a .md file inside it")
-    #expect(LessonSource.unreadable(.missing, path: "x.md").message.contains("no such file"))
+    #expect(LessonSource.unreadable(.missing, path: "x.md").id == "lesson.file.missing")
   }
 }

@@ -21,7 +21,11 @@ import Testing
   @Test func aMalformedLessonComesFirstAndKeepsItsDiagnostics() throws {
     let bad = LessonReport.malformed(
       path: "lessons/02-b.md", fileName: "02-b.md",
-      diagnostics: [Diagnostic(at: SourceLocation(file: "lessons/02-b.md", line: 3), "broken")],
+      diagnostics: [
+        Diagnostic(
+          Message("lesson.test.broken", "broken"),
+          at: SourceLocation(file: "lessons/02-b.md", line: 3))
+      ],
       environment: environment)
     let lesson = try LessonParser.parse(
       source: "# C\n\n```swift example=a\nprint(1)\n```\n\nIt takes [under 1 s](claim:a).\n",
@@ -33,6 +37,7 @@ import Testing
     let both = Verification(reports: [bad]).appending(engine)
     #expect(both.reports.map(\.lesson) == ["lessons/02-b.md", "lessons/01-c.md"])
     #expect(both.reports[0].diagnostics.map(\.location.line) == [3])
+    #expect(both.reports[0].diagnostics.map(\.id) == ["lesson.test.broken"])
     #expect(both.exitCode == 2)
     #expect(both.claims(of: "lessons/01-c.md") == [judged])
     #expect(both.claims(of: "lessons/02-b.md").isEmpty)

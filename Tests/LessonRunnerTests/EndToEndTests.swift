@@ -67,8 +67,9 @@ import Testing
     let status = Dictionary(uniqueKeysWithValues: report.examples.map { ($0.name, $0.status) })
     #expect(status == ["traps": .passed, "wrong-words": .failed, "no-trap": .failed])
     let words = report.examples.first { $0.name == "wrong-words" }?.diagnostics ?? []
-    #expect(words.contains { $0.message.contains("standard error of 'wrong-words' differs") })
+    #expect(words.contains { $0.id == "judge.stderr.differs" })
     let noTrap = report.examples.first { $0.name == "no-trap" }?.diagnostics ?? []
+    #expect(noTrap.contains { $0.id == "run.wrong-ending" })
     #expect(noTrap.contains { $0.message.contains("but it exited with status 0") })
   }
 
@@ -150,6 +151,14 @@ import Testing
       #expect(places.contains(location), "no diagnostic at \(location): \(places)")
     }
     #expect(malformed.diagnostics.allSatisfy { $0.location.file == shown("malformed") })
+    // Each diagnostic says which message it is, beside where: a tool need not read its words.
+    #expect(
+      malformed.diagnostics.map(\.id) == [
+        "lesson.attribute.unknown", "lesson.tolerance.unreadable", "lesson.fence.not-closed",
+      ])
+    let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]]
+    let written = (json?.first?["diagnostics"] as? [[String: Any]])?.map { $0["id"] as? String }
+    #expect(written?.first == "lesson.attribute.unknown")
   }
 
   @Test func misbehavingExamplesAreReportedAndTheRunGoesOn() throws {
@@ -163,7 +172,7 @@ import Testing
         "hang": .failed, "flood": .failed,
       ])
     // Build failures are reported in the lesson's order, every time.
-    let unbuilt = report.diagnostics.map(\.message).filter { $0.contains("does not compile") }
+    let unbuilt = report.diagnostics.filter { $0.id == "build.does-not-compile" }.map(\.message)
     #expect(unbuilt.count == 2)
     #expect(unbuilt.first?.hasPrefix("example 'broken' does not compile") == true)
     #expect(unbuilt.last?.hasPrefix("example 'also-broken' does not compile") == true)
@@ -256,6 +265,7 @@ import Testing
     let elsewhere = try #require(report.examples.first { $0.name == "elsewhere" })
     #expect(elsewhere.status == .otherPlatform)
     #expect(elsewhere.runs.isEmpty)
+    #expect(elsewhere.diagnostics.map(\.id) == ["run.other-platform"])
     #expect(elsewhere.diagnostics.first?.message.contains("not on this platform") == true)
     #expect(report.examples.first { $0.name == "everywhere" }?.status == .passed)
     #expect(report.claims.map(\.verdict) == [.skipped, .skipped, .passed])

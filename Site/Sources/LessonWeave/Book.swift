@@ -138,7 +138,7 @@ public struct Book: Sendable {
       case .unreadable: statusText = "results unreadable"
       }
       let examples = lesson.examples.count
-      let claims = lesson.statedClaims.count
+      let claims = lesson.claims.count
       return ContentsEntry(
         href: name, number: lesson.number.map(String.init) ?? "draft", title: lesson.title,
         current: index == current, state: entry.results.state,

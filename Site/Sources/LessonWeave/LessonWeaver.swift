@@ -257,7 +257,7 @@ struct LessonWeaver {
 
   private func claim(_ node: MarkdownNode) -> HTMLOverride? {
     guard
-      let claim = lesson.statedClaims.first(where: {
+      let claim = lesson.claims.first(where: {
         $0.location.line == max(node.start.line, 1)
           && $0.location.column == max(node.start.column, 1)
       })

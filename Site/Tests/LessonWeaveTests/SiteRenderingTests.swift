@@ -20,8 +20,11 @@ struct SiteRenderingTests {
     example.status = .otherPlatform
     example.diagnostics = [
       Diagnostic(
-        .note, at: lesson.examples[0].location,
-        "example 'ids' is not on this platform: it holds on macOS, and this is Linux")
+        .note,
+        Message(
+          "run.other-platform",
+          "example 'ids' is not on this platform: it holds on macOS, and this is Linux"),
+        at: lesson.examples[0].location)
     ]
     let report = Judge.report(
       of: lesson, environment: testEnvironment, examples: [example], claims: [], strict: false)

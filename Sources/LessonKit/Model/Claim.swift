@@ -12,9 +12,6 @@ public struct Claim: Sendable, Hashable {
   /// The platforms the finding holds on (`on Linux`, or an example's `platforms=`); nil
   /// where it holds on every one. Elsewhere the claim is skipped, never judged.
   public var platforms: [Platform]?
-  /// The claim is an exercise's goal judged on the exercise's starter, which must miss at
-  /// least one of its goals: it is not a statement of the lesson, and failing is its purpose.
-  public var ofStarter = false
   /// The compiler setting of each example the claim measures, filled in when the lesson is
   /// read: what the sentence is true under.
   public var settings: [String] = []
@@ -183,10 +180,6 @@ extension Claim {
     }
     return claim
   }
-
-  /// Whether the claim is a goal of the exercise named `exercise`, as the lesson states it
-  /// (not the copy judged on the exercise's starter).
-  public func isGoal(of exercise: String) -> Bool { !ofStarter && examples == [exercise] }
 
   /// The labels the claim reads (`NAME@label`), or "time" for a wall time: what a hint's
   /// `for=` names.

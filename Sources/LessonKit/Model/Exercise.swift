@@ -12,14 +12,19 @@ public struct Exercise: Sendable, Hashable {
   /// Where its starter's first block starts: the code the reader copies.
   public var starterLocation: SourceLocation
   public var hints: [Hint]
+  /// The claims the lesson states about it, in the lesson's order, each judged on the
+  /// solution and on the starter.
+  public var goals: [Goal]
 
   public init(
-    name: String, location: SourceLocation, starterLocation: SourceLocation, hints: [Hint] = []
+    name: String, location: SourceLocation, starterLocation: SourceLocation, hints: [Hint] = [],
+    goals: [Goal] = []
   ) {
     self.name = name
     self.location = location
     self.starterLocation = starterLocation
     self.hints = hints
+    self.goals = goals
   }
 
   /// The name of the example that holds the starter.

@@ -54,26 +54,32 @@ public struct Lesson: Sendable {
   public var checksNothingError: Diagnostic? {
     guard checksNothingSilently else { return nil }
     return Diagnostic(
-      at: SourceLocation(file: path, line: 1),
-      "this lesson checks nothing: it has no examples and no claims, so a run of it cannot fail; if that is on purpose, say so on a line of its own: \(Self.checksNothingMarker)"
-    )
+      Message(
+        "lesson.checks-nothing.silently",
+        "this lesson checks nothing: it has no examples and no claims, so a run of it cannot fail; if that is on purpose, say so on a line of its own: \(Self.checksNothingMarker)"
+      ), at: SourceLocation(file: path, line: 1))
   }
 
   public func example(named name: String) -> Example? {
     examples.first { $0.name == name }
   }
 
-  /// The claims the lesson states: every claim but exercises' goals judged on starters.
-  public var statedClaims: [Claim] { claims.filter { !$0.ofStarter } }
-
   public func exercise(named name: String) -> Exercise? {
     exercises.first { $0.name == name }
   }
 
-  /// The claims that are goals of `exercise`, as the lesson states them (judged on its
-  /// solution, or on the reader's answer).
-  public func goals(of exercise: Exercise) -> [Claim] {
-    claims.filter { $0.isGoal(of: exercise.name) }
+  /// Every exercise's goals, in the lesson's order.
+  public var goals: [Goal] {
+    exercises.flatMap(\.goals).sorted {
+      ($0.claim.location.line, $0.claim.location.column)
+        < ($1.claim.location.line, $1.claim.location.column)
+    }
+  }
+
+  /// What the judge measures: each claim the lesson states, then each exercise's goal on its
+  /// starter (with the exercise's name), in the lesson's order.
+  public var judgedClaims: [(claim: Claim, goalOfStarter: String?)] {
+    claims.map { ($0, nil) } + goals.map { ($0.onStarter, $0.exercise) }
   }
 
   /// `01-two-stones`, the lesson's file name without extension.

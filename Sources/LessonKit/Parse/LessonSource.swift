@@ -61,14 +61,10 @@ public enum LessonSource {
         if !badOnThisLine {
           badOnThisLine = true
           let column = i - lineStart + 1
-          let what =
-            b == 0
-            ? "a NUL byte (0x00) is not text"
-            : "byte 0x\(hex(b)) is not UTF-8 text"
           diagnostics.append(
             Diagnostic(
-              at: SourceLocation(file: path, line: line, column: column),
-              "\(what): save the lesson as UTF-8, without control bytes"))
+              b == 0 ? .nulByte : .notUTF8(b),
+              at: SourceLocation(file: path, line: line, column: column)))
         }
         i += 1
       } else {
@@ -91,14 +87,20 @@ public enum LessonSource {
 
   /// The error for a lesson path that cannot be read, at line 1 of that path.
   public static func unreadable(_ problem: Unreadable, path: String) -> Diagnostic {
-    let message: String
+    let message: Message
     switch problem {
-    case .missing: message = "no such file: there is no lesson at this path"
+    case .missing:
+      message = Message("lesson.file.missing", "no such file: there is no lesson at this path")
     case .directory:
-      message = "this is a directory, not a lesson file: name a .md file inside it"
-    case .failed: message = "the lesson file exists but cannot be read: check its permissions"
+      message = Message(
+        "lesson.file.directory",
+        "this is a directory, not a lesson file: name a .md file inside it")
+    case .failed:
+      message = Message(
+        "lesson.file.unreadable",
+        "the lesson file exists but cannot be read: check its permissions")
     }
-    return Diagnostic(at: SourceLocation(file: path, line: 1), message)
+    return Diagnostic(message, at: SourceLocation(file: path, line: 1))
   }
 
   /// The length of the well-formed UTF-8 sequence starting at `i`, or 0 if there is none
@@ -129,8 +131,17 @@ public enum LessonSource {
     }
   }
 
-  private static func hex(_ b: UInt8) -> String {
+  static func hex(_ b: UInt8) -> String {
     let digits = Array("0123456789ABCDEF")
     return String([digits[Int(b >> 4)], digits[Int(b & 0x0F)]])
+  }
+}
+
+extension Message {
+  static func notUTF8(_ byte: UInt8) -> Message {
+    Message(
+      "lesson.file.not-utf8",
+      "byte 0x\(LessonSource.hex(byte)) is not UTF-8 text: save the lesson as UTF-8, without control bytes"
+    )
   }
 }

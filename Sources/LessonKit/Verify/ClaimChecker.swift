@@ -20,6 +20,10 @@ public struct ClaimResult: Sendable, Hashable {
   /// Set when the claim was judged again on more runs of its examples, each with the
   /// machine to itself, after a first judging that did not let it pass.
   public var rerun: Rerun?
+  /// For an exercise's goal judged on its starter (`Goal.onStarter`), the exercise's name:
+  /// missing it is the starter's purpose, so it is not a statement of the lesson. Nil for a
+  /// claim the lesson states.
+  public var goalOfStarter: String?
 
   public init(
     claim: Claim, measured: Double?, verdict: Verdict, reason: String? = nil, sharp: Bool? = nil

@@ -26,7 +26,7 @@ public enum CompilerOutput {
       let location =
         map.location(file: file, line: lineNumber, column: column)
         ?? SourceLocation(file: file, line: lineNumber, column: column)
-      return Diagnostic(severity, at: location, String(line[marker.upperBound...]))
+      return Diagnostic(severity, .compiler(String(line[marker.upperBound...])), at: location)
     }
     return nil
   }

@@ -72,7 +72,14 @@ extension Judge {
       runs.count <= solution.runs
       && settled(claims, examples: [program]).contains(program.name)
     let after = "after \(runs.count) run\(runs.count == 1 ? "" : "s"); not run again"
-    for result in claims where result.claim.isGoal(of: program.name) {
+    for goal in exercise.goals {
+      // The goal's claim as judged on the program, which stands where the solution stood.
+      guard
+        let result = claims.first(where: {
+          $0.goalOfStarter == nil && $0.claim.location == goal.claim.location
+            && $0.claim.examples == [program.name]
+        })
+      else { continue }
       let claim = result.claim
       let measured = result.measured.map { Format.value($0, claim.expectation.dimension) }
       var early = ""
@@ -83,7 +90,7 @@ extension Judge {
       }
       results.append(
         GoalResult(
-          goal: claim.goalNames.first ?? "time", text: "“\(claim.text)” (claim:\(claim.target))",
+          goal: goal.names.first ?? "time", text: "“\(claim.text)” (claim:\(claim.target))",
           location: claim.location,
           met: result.verdict == .passed || result.verdict == .skipped,
           detail: (measured.map { "measured \($0)" } ?? result.reason ?? "not measured")

@@ -15,8 +15,7 @@ public enum Judge {
       // An example meant to fail: its ending is its result.
       guard wanted.matches(record.ending) else {
         return Diagnostic(
-          at: example.location,
-          "\(named) must end as its exit= says (it \(wanted)), but it \(record.ending.sentence)")
+          .runWrongEnding(named, wanted, record.ending), at: example.location)
       }
       return textProblem(with: record, of: example, map: map)
     }
@@ -24,24 +23,18 @@ public enum Judge {
     case .exited(0):
       return textProblem(with: record, of: example, map: map)
     case .exited(let code):
-      return Diagnostic(at: example.location, "\(named) exited with status \(code)")
+      return Diagnostic(.runExitStatus(named, code), at: example.location)
     case .signalled(let signal):
       let crash = Crash(stderr: record.stderr, map: map, lesson: example.location.file)
       let place = crash.location.map { " at \($0)" } ?? ""
       let why = crash.message.map { ": \($0)" } ?? ""
-      return Diagnostic(
-        at: example.location,
-        "\(named) crashed\(place)\(why) (signal \(signal)\(RunRecord.Ending.signalName(signal)))")
+      return Diagnostic(.runCrashed(named, place + why, signal), at: example.location)
     case .timedOut:
-      return Diagnostic(
-        at: example.location,
-        "\(named) did not finish within \(Format.value(example.timeout.seconds, .time)) and was stopped (set timeout= on its block if it needs longer)"
-      )
+      return Diagnostic(.runTimedOut(named, example.timeout), at: example.location)
     case .flooded:
-      return Diagnostic(
-        at: example.location, "\(named) printed more than the runner keeps (1 MiB) and was stopped")
+      return Diagnostic(.runFlooded(named), at: example.location)
     case .failedToStart(let why):
-      return Diagnostic(at: example.location, "\(named) could not start: \(why)")
+      return Diagnostic(.runCouldNotStart(named, why), at: example.location)
     }
   }
 
@@ -54,16 +47,16 @@ public enum Judge {
     {
       // The output block's fence: the line before its first line of text.
       return Diagnostic(
-        at: SourceLocation(file: expected.location.file, line: max(1, expected.location.line - 1)),
-        "output of '\(example.name)' differs: \(mismatch)")
+        .outputDiffers(example.name, mismatch),
+        at: SourceLocation(file: expected.location.file, line: max(1, expected.location.line - 1)))
     }
     if let expected = example.expectedStderr,
       let mismatch = OutputMatcher.mismatch(
         expected: expected, actual: withoutMarkers(record.stderr, map: map))
     {
       return Diagnostic(
-        at: SourceLocation(file: expected.location.file, line: max(1, expected.location.line - 1)),
-        "standard error of '\(example.name)' differs: \(mismatch)")
+        .stderrDiffers(example.name, mismatch),
+        at: SourceLocation(file: expected.location.file, line: max(1, expected.location.line - 1)))
     }
     return nil
   }
@@ -141,9 +134,7 @@ public enum Judge {
     let found = CompilerOutput.diagnostics(in: output, map: map).filter { $0.severity == .error }
     if !found.isEmpty { return found }
     return [
-      Diagnostic(
-        at: example.location,
-        "example '\(example.name)' does not build:\n\(CompilerOutput.tail(output))")
+      Diagnostic(.buildFailed(example.name, CompilerOutput.tail(output)), at: example.location)
     ]
   }
 
@@ -154,15 +145,12 @@ public enum Judge {
   ) -> [Diagnostic] {
     if record.succeeded {
       return [
-        Diagnostic(
-          at: example.location, "example '\(example.name)' must not compile, but it does")
+        Diagnostic(.compileFailCompiled(example.name), at: example.location)
       ]
     }
     guard case .exited = record.ending else {
       return [
-        Diagnostic(
-          at: example.location,
-          "the compiler did not finish type-checking '\(example.name)'")
+        Diagnostic(.compileFailUnfinished(example.name), at: example.location)
       ]
     }
     guard let expected = example.expectedDiagnostics else { return [] }
@@ -176,15 +164,15 @@ public enum Judge {
       if !messages.contains(where: { OutputMatcher.lineMatches(pattern: full, $0) }) {
         missing.append(
           Diagnostic(
-            at: SourceLocation(file: expected.location.file, line: expected.location.line + i),
-            "the compiler never said '\(line)'"))
+            .compilerNeverSaid(line),
+            at: SourceLocation(file: expected.location.file, line: expected.location.line + i)))
       }
     }
     if !missing.isEmpty {
       missing.append(
         Diagnostic(
-          .note, at: example.location,
-          "the compiler said:\n" + said.map(\.description).joined(separator: "\n")))
+          .note, .compilerSaid(said.map(\.description).joined(separator: "\n")),
+          at: example.location))
     }
     return missing
   }
@@ -204,9 +192,12 @@ public enum Judge {
   ) -> [ClaimResult] {
     var runs: [String: [RunRecord]] = [:]
     for report in examples { runs[report.name] = report.runs.filter(\.succeeded) }
-    return lesson.claims.enumerated().map { i, claim in
+    return lesson.judgedClaims.enumerated().map { i, judged in
+      let claim = judged.claim
       guard let first, first.indices.contains(i), deservesAnotherLook(first[i]) else {
-        return ClaimChecker.check(claim, runs: runs, cores: cores)
+        var result = ClaimChecker.check(claim, runs: runs, cores: cores)
+        result.goalOfStarter = judged.goalOfStarter
+        return result
       }
       // Runs again are always alone, so a run side by side is one the first judging saw.
       let crowded = claim.examples.contains { name in
@@ -218,6 +209,7 @@ public enum Judge {
         if !solo.isEmpty { alone[name] = solo }
       }
       var result = ClaimChecker.check(claim, runs: alone, cores: cores)
+      result.goalOfStarter = judged.goalOfStarter
       result.rerun = Rerun(
         firstMeasured: first[i].measured, firstVerdict: first[i].verdict,
         firstSideBySide: crowded,
@@ -230,7 +222,7 @@ public enum Judge {
   /// that failed, and one skipped while the machine was busy. A starter is meant to miss
   /// its goals, and missing one once is enough.
   public static func deservesAnotherLook(_ result: ClaimResult) -> Bool {
-    !result.claim.ofStarter
+    result.goalOfStarter == nil
       && (result.verdict == .failed || (result.verdict == .skipped && result.measured != nil))
   }
 
@@ -291,16 +283,10 @@ public enum Judge {
   public static func goalsMissed(by starter: ExampleReport, claims: [ClaimResult]) -> [Diagnostic] {
     let runs = starter.diagnostics.filter { $0.severity == .error }
     let goals = claims.filter {
-      $0.claim.ofStarter && $0.claim.examples == [starter.name]
+      $0.goalOfStarter != nil && $0.goalOfStarter == starter.starterOf
         && ($0.verdict == .failed || $0.verdict == .unmeasured)
     }.map { result in
-      Diagnostic(
-        at: result.claim.location,
-        "goal “\(result.claim.text)” not met: "
-          + (result.measured.map {
-            "measured \(Format.value($0, result.claim.expectation.dimension))"
-          } ?? (result.reason ?? "not measured"))
-          + ", holds for \(Format.range(result.claim.expectation))")
+      Diagnostic(.goalNotMet(result), at: result.claim.location)
     }
     return runs + goals
   }
@@ -320,12 +306,11 @@ public enum Judge {
         report.status = .failed
         report.diagnostics.append(
           Diagnostic(
-            at: SourceLocation(file: report.file, line: report.line),
-            "the starter of exercise '\(exercise)' already meets every goal, so the reader has nothing to do: make it too slow or wrong in the way the exercise asks to fix"
-          ))
+            .starterMeetsEveryGoal(exercise),
+            at: SourceLocation(file: report.file, line: report.line)))
       } else {
         report.status = .passed
-        report.diagnostics = missed.map { Diagnostic(.note, at: $0.location, $0.message) }
+        report.diagnostics = missed.map { $0.with(.note) }
       }
       return report
     }

@@ -206,7 +206,7 @@ public struct ClaimReport: Sendable, Codable, Hashable {
     verdict = result.verdict
     reason = result.reason
     sharp = result.sharp
-    ofStarter = c.ofStarter ? true : nil
+    ofStarter = result.goalOfStarter != nil ? true : nil
     margin = result.margin.map { ($0 * 1000).rounded() / 1000 }
     rerun = result.rerun
     verdictWords = result.verdictWords

@@ -84,7 +84,7 @@ struct ExerciseCommand: ParsableCommand {
       console.line("  • it writes what the lesson expects on standard error")
     }
     if let ending = solution.expectedEnding { console.line("  • it \(ending)") }
-    for claim in lesson.goals(of: exercise) {
+    for claim in exercise.goals.map(\.claim) {
       console.line(
         "  • “\(claim.text)”"
           + console.paint(

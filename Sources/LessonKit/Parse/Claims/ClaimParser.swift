@@ -16,7 +16,7 @@ enum ClaimParser {
   static func parse(text: String, target: String, title: String, at location: SourceLocation)
     throws(Diagnostic) -> Claim
   {
-    func fail(_ message: String) -> Diagnostic { Diagnostic(at: location, message) }
+    func fail(_ message: Message) -> Diagnostic { Diagnostic(message, at: location) }
 
     let quantity = try parseTarget(target, fail: fail)
     var (relation, value, dimension) = try parseStatement(text, fail: fail)
@@ -26,18 +26,16 @@ enum ClaimParser {
     case .single(let m):
       isRatio = false
       if m.label == nil && dimension != .time {
-        throw fail(
-          "claim '\(text)' is about the wall time of '\(m.example)', so it needs a time unit such as 's' or 'ms'"
-        )
+        throw fail(.claimNeedsTimeUnit(text, m.example))
       }
     }
     if isRatio && dimension == .time {
-      throw fail("claim '\(text)' compares two quantities, so its number takes no time unit")
+      throw fail(.claimRatioHasTimeUnit(text))
     }
     if isRatio { dimension = .number }
 
     guard value.isFinite else {
-      throw fail("claim '\(text)' states a number too large to measure")
+      throw fail(.claimNumberTooLarge(text))
     }
 
     var expectation = Expectation(relation: relation, value: value, dimension: dimension)
@@ -50,42 +48,37 @@ enum ClaimParser {
       if option.hasPrefix("needs") {
         let words = option.split(whereSeparator: \.isWhitespace)
         guard words.count == 3, let n = Int(words[1]), n > 0, words[2].hasPrefix("core") else {
-          throw fail("claim option '\(option)' should read 'needs N cores'")
+          throw fail(.claimCoresUnreadable(option))
         }
-        guard cores == nil else { throw fail("claim option 'needs N cores' is given twice") }
+        guard cores == nil else { throw fail(.claimCoresTwice) }
         cores = n
       } else if option.hasPrefix("on ") {
         let name = option.dropFirst(3).trimmingSpaces
         guard let platform = Platform.named(name) else {
-          throw fail(
-            "claim option '\(option)' names no platform the book knows; they are \(Platform.names)")
+          throw fail(.claimPlatformUnknown(option))
         }
         guard !platforms.contains(platform) else {
-          throw fail("claim option '\(option)' is given twice")
+          throw fail(.claimPlatformTwice(option))
         }
         platforms.append(platform)
       } else if option.hasPrefix("±") || option.hasPrefix("+") {
         guard relation == .approximately else {
-          throw fail("claim option '\(option)': a tolerance only applies to an approximate claim")
+          throw fail(.claimToleranceNotApproximate(option))
         }
-        guard tolerance == nil else { throw fail("claim '\(text)' gives two tolerances") }
+        guard tolerance == nil else { throw fail(.claimToleranceTwice(text)) }
         tolerance = try parseTolerance(option, dimension: dimension, fail: fail)
       } else {
-        throw fail(
-          "unknown claim option '\(option)': expected a tolerance such as '±20%', 'needs 2 cores' or 'on Linux'"
-        )
+        throw fail(.claimOptionUnknown(option))
       }
     }
     if relation == .approximately {
       expectation.tolerance = tolerance ?? defaultTolerance(dimension)
     }
     if case .ratio(let a, let b) = quantity, a == b, expectation.holds(for: 1) {
-      throw fail(
-        "claim '\(text)' can never fail: it compares '\(a)' with itself, which is always 1; name two different quantities"
-      )
+      throw fail(.claimComparesItself(text, a.description))
     }
     if let reason = cannotFail(expectation, stated: tolerance != nil) {
-      throw fail("claim '\(text)' can never fail: \(reason)")
+      throw fail(.claimCannotFail(text, reason))
     }
     var claim = Claim(
       text: text, location: location, target: target, quantity: quantity,
@@ -141,12 +134,13 @@ enum ClaimParser {
       absoluteBelow: floor, absoluteAbove: floor)
   }
 
-  private static func parseTarget(_ target: String, fail: (String) -> Diagnostic) throws(Diagnostic)
+  private static func parseTarget(_ target: String, fail: (Message) -> Diagnostic)
+    throws(Diagnostic)
     -> Quantity
   {
     let parts = target.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 1 || parts.count == 2 else {
-      throw fail("claim target 'claim:\(target)' should be EXAMPLE, EXAMPLE@label or A/B")
+      throw fail(.claimTargetShape(target))
     }
     var measures: [Measure] = []
     for part in parts {
@@ -155,16 +149,14 @@ enum ClaimParser {
       guard pieces.count <= 2, isValidExampleReference(example),
         pieces.count == 1 || isValidName(String(pieces[1]))
       else {
-        throw fail(
-          "claim target 'claim:\(target)' should be EXAMPLE, EXAMPLE@label or A/B (EXAMPLE:SETTING for one setting of an example built under several), with names in lower case letters, digits and dashes"
-        )
+        throw fail(.claimTargetNames(target))
       }
       measures.append(Measure(example: example, label: pieces.count == 2 ? String(pieces[1]) : nil))
     }
     return measures.count == 1 ? .single(measures[0]) : .ratio(measures[0], measures[1])
   }
 
-  private static func parseStatement(_ text: String, fail: (String) -> Diagnostic)
+  private static func parseStatement(_ text: String, fail: (Message) -> Diagnostic)
     throws(Diagnostic) -> (Expectation.Relation, Double, Dimension)
   {
     var rest = Substring(text.lowercased()).trimmingSpaces
@@ -197,32 +189,30 @@ enum ClaimParser {
       }
       return (relation, value, .number)
     }
-    throw fail(
-      "claim '\(text)' states no number: start the link text with one, as in 'about 2 s' or 'about 1.5 times as long'"
-    )
+    throw fail(.claimNoNumber(text))
   }
 
   private static func parseTolerance(
-    _ option: Substring, dimension: Dimension, fail: (String) -> Diagnostic
+    _ option: Substring, dimension: Dimension, fail: (Message) -> Diagnostic
   ) throws(Diagnostic) -> Expectation.Tolerance {
     /// A percentage of the stated value, or an absolute amount.
     func amount(_ text: Substring) throws(Diagnostic) -> (relative: Double, absolute: Double) {
       let t = text.trimmingSpaces
       if t.hasSuffix("%"), let (p, rest) = Units.leadingNumber(t.dropLast()), rest.isEmpty {
-        guard p.isFinite else { throw fail("tolerance '\(option)' is too large") }
+        guard p.isFinite else { throw fail(.toleranceTooLarge(option)) }
         return (p / 100, 0)
       }
       if let (v, dim, rest) = Units.quantity(t), rest.trimmingSpaces.isEmpty {
-        guard v.isFinite else { throw fail("tolerance '\(option)' is too large") }
+        guard v.isFinite else { throw fail(.toleranceTooLarge(option)) }
         if dimension == .time && dim != .time {
-          throw fail("tolerance '\(option)' needs a unit, such as '±20%' or '±0.2 s'")
+          throw fail(.toleranceNeedsUnit(option))
         }
         if dimension == .number && dim == .time {
-          throw fail("tolerance '\(option)' has a time unit, but the claim is a plain number")
+          throw fail(.toleranceHasTimeUnit(option))
         }
         return (0, v)
       }
-      throw fail("bad tolerance '\(option)': expected '±20%', '±0.2 s' or '+30%/-10%'")
+      throw fail(.toleranceUnreadable(option))
     }
     let below: (relative: Double, absolute: Double)
     let above: (relative: Double, absolute: Double)
@@ -233,7 +223,7 @@ enum ClaimParser {
       let halves = option.split(separator: "/")
       guard halves.count == 2, halves[0].hasPrefix("+"), halves[1].trimmingSpaces.hasPrefix("-")
       else {
-        throw fail("bad tolerance '\(option)': expected '±20%', '±0.2 s' or '+30%/-10%'")
+        throw fail(.toleranceUnreadable(option))
       }
       above = try amount(halves[0].dropFirst())
       below = try amount(halves[1].trimmingSpaces.dropFirst())
