@@ -4,12 +4,19 @@ import Foundation
 import Synchronization
 
 /// The kernel's id for the thread that calls this function.
-/// "/proc/thread-self" links to "PROCESS/task/THREAD" for the thread reading it.
 func threadID() -> Int {
+#if os(Linux)
+    // "/proc/thread-self" links to "PROCESS/task/THREAD" for the thread reading it.
     var link = [CChar](repeating: 0, count: 64)
     let length = readlink("/proc/thread-self", &link, link.count)
     let text = String(decoding: link[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     return Int(text.split(separator: "/").last!)!
+#else
+    // macOS: the kernel's id for the calling thread (nil means "this thread").
+    var id: UInt64 = 0
+    pthread_threadid_np(nil, &id)
+    return Int(id)
+#endif
 }
 
 let start = Date()
