@@ -2,17 +2,34 @@
 // Written by `swift run lesson-runner tangle`: edit the lesson, not this file.
 import Foundation
 
-/// The kernel's id for the thread running this line. Linux shows it as
-/// the symbolic link /proc/thread-self, which points to "PID/task/TID".
+/// The kernel's id for the thread running this line.
 func threadID() -> Int {
+#if os(Linux)
+    // Linux shows it as the symbolic link /proc/thread-self, which points
+    // to "PID/task/TID".
     let link = try! FileManager.default
         .destinationOfSymbolicLink(atPath: "/proc/thread-self")
     return Int(link.split(separator: "/").last!)!
+#else
+    // macOS: pthread_threadid_np gives the calling thread's id.
+    var id: UInt64 = 0
+    pthread_threadid_np(nil, &id)
+    return Int(id)
+#endif
 }
 
-/// "the main thread" (its id is the process id), or "thread 12345".
+/// Whether this line runs on the process's first thread, the main thread.
+func isMainThread() -> Bool {
+#if os(Linux)
+    return threadID() == Int(getpid())   // on Linux its id is the process id
+#else
+    return pthread_main_np() != 0
+#endif
+}
+
+/// "the main thread", or "thread 12345".
 func thisThread() -> String {
-    threadID() == Int(getpid()) ? "the main thread" : "thread \(threadID())"
+    isMainThread() ? "the main thread" : "thread \(threadID())"
 }
 
 /// A duration as "1.23 s", and the time since the program started.
