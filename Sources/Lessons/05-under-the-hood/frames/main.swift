@@ -7,6 +7,7 @@ func place<T>(of value: inout T) -> UInt {
     withUnsafeMutablePointer(to: &value) { UInt(bitPattern: $0) }
 }
 
+#if os(Linux)
 /// The area of memory, from /proc/self/maps, that contains `address`.
 func area(of address: UInt) -> ClosedRange<UInt>? {
     // FileHandle reads the whole file; a /proc file reports a size of zero.
@@ -28,6 +29,14 @@ func area(of address: UInt) -> ClosedRange<UInt>? {
     var local = 0
     return area(of: place(of: &local))
 }
+#else
+/// The calling thread's stack (macOS): from its top address down by its size.
+func thisThreadsStack() -> ClosedRange<UInt>? {
+    let thread = pthread_self()
+    let top = UInt(bitPattern: pthread_get_stackaddr_np(thread))
+    return (top - UInt(pthread_get_stacksize_np(thread)))...top
+}
+#endif
 func ordinary() {
     var count = 0
     print("ordinary: count is on the thread's stack:",
