@@ -8,9 +8,15 @@ import Synchronization
 
 /// The kernel's id for the thread running this line (see lesson 3).
 func threadID() -> Int {
+#if os(Linux)
     let link = try! FileManager.default
-        .destinationOfSymbolicLink(atPath: "/proc/thread-self")
+        .destinationOfSymbolicLink(atPath: "/proc/thread-self")   // "PID/task/TID"
     return Int(link.split(separator: "/").last!)!
+#else
+    var id: UInt64 = 0
+    pthread_threadid_np(nil, &id)                                  // macOS
+    return Int(id)
+#endif
 }
 
 /// Every thread that has run a request's code in the server.
