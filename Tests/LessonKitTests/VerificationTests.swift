@@ -1,3 +1,4 @@
+import Foundation
 import LessonKit
 import Testing
 
@@ -41,5 +42,26 @@ import Testing
     #expect(both.exitCode == 2)
     #expect(both.claims(of: "lessons/01-c.md") == [judged])
     #expect(both.claims(of: "lessons/02-b.md").isEmpty)
+  }
+
+  @Test func goalsOnStartersAreAListOfTheirOwnInTheSavedReport() throws {
+    let lesson = try LessonParser.parse(
+      source: "# C\n\n```swift example=a\nprint(1)\n```\n\nIt takes [under 1 s](claim:a).\n",
+      path: "lessons/01-c.md", fileName: "01-c.md")
+    var goal = ClaimResult(claim: lesson.claims[0], measured: 2, verdict: .failed, reason: "slow")
+    goal.goalOfStarter = "a"
+    var saved = report("lessons/01-c.md", .passed)
+    saved.starterGoals = [ClaimReport(goal)]
+    let data = try JSONEncoder().encode(saved)
+    let read = try JSONDecoder().decode(LessonReport.self, from: data)
+    #expect(read.starterGoals.map(\.verdict) == [.failed])
+    #expect(read.claims.isEmpty)
+    #expect(read.counts.claims == 0)
+    // A report saved before goals had their own list reads with none.
+    var object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    object["starterGoals"] = nil
+    let old = try JSONDecoder().decode(
+      LessonReport.self, from: JSONSerialization.data(withJSONObject: object))
+    #expect(old.starterGoals.isEmpty)
   }
 }

@@ -263,7 +263,7 @@ struct LessonWeaver {
       })
     else { return nil }
     let report = results.currentReport?.claims.first {
-      $0.ofStarter != true && $0.line == claim.location.line
+      $0.line == claim.location.line
         && $0.column == claim.location.column
     }
     let view = ClaimPresentation(claim: claim, report: report, notMeasured: notMeasuredReason).view

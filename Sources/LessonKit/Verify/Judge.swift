@@ -254,9 +254,7 @@ public enum Judge {
   /// Whether a claim counts against the lesson: it failed, could not be measured, or, in
   /// strict mode, would have passed with a wrong number too.
   public static func fails(_ claim: ClaimReport, strict: Bool) -> Bool {
-    // An exercise's starter is judged as a whole, in `judgingStarters`.
-    guard claim.ofStarter != true else { return false }
-    return claim.verdict == .failed || claim.verdict == .unmeasured
+    claim.verdict == .failed || claim.verdict == .unmeasured
       || (strict && claim.sharp == false)
   }
 
@@ -322,14 +320,15 @@ public enum Judge {
     examples: [ExampleReport], claims: [ClaimResult], strict: Bool
   ) -> LessonReport {
     let examples = judgingStarters(examples, claims: claims)
-    let claimReports = claims.map(ClaimReport.init)
+    let stated = claims.filter { $0.goalOfStarter == nil }.map(ClaimReport.init)
+    let starterGoals = claims.filter { $0.goalOfStarter != nil }.map(ClaimReport.init)
     return LessonReport(
       lesson: lesson.path, number: lesson.number, title: lesson.title,
       sourceHash: stableHash(lesson.source),
       status: status(
-        diagnostics: diagnostics, examples: examples, claims: claimReports, strict: strict),
-      environment: environment, diagnostics: diagnostics, examples: examples, claims: claimReports
-    )
+        diagnostics: diagnostics, examples: examples, claims: stated, strict: strict),
+      environment: environment, diagnostics: diagnostics, examples: examples, claims: stated,
+      starterGoals: starterGoals)
   }
 
   /// An example's report before anything ran.

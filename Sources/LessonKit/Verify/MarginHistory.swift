@@ -51,7 +51,7 @@ public struct MarginHistory: Sendable {
   /// starter) as the newest run, dropping the oldest beyond `kept`.
   public func append(_ report: LessonReport, stem: String) throws {
     let claims = report.claims.compactMap { c -> Entry? in
-      guard c.ofStarter != true, let margin = c.margin else { return nil }
+      guard let margin = c.margin else { return nil }
       return Entry(
         file: c.file, line: c.line, column: c.column, text: c.text, target: c.target,
         margin: margin, verdict: c.words)

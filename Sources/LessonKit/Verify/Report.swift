@@ -18,12 +18,17 @@ public struct LessonReport: Sendable, Codable {
   public var environment: RunEnvironment
   public var diagnostics: [Diagnostic]
   public var examples: [ExampleReport]
+  /// The claims the lesson states, each with its verdict.
   public var claims: [ClaimReport]
+  /// The exercises' goals as judged on their starters, which are meant to miss at least
+  /// one: not the lesson's claims, so no count of claims holds them. Whether a starter
+  /// missed one is its own example's verdict.
+  public var starterGoals: [ClaimReport]
 
   public init(
     lesson: String, number: Int?, title: String, sourceHash: String, status: Status,
     environment: RunEnvironment, diagnostics: [Diagnostic], examples: [ExampleReport],
-    claims: [ClaimReport]
+    claims: [ClaimReport], starterGoals: [ClaimReport] = []
   ) {
     self.lesson = lesson
     self.number = number
@@ -34,6 +39,27 @@ public struct LessonReport: Sendable, Codable {
     self.diagnostics = diagnostics
     self.examples = examples
     self.claims = claims
+    self.starterGoals = starterGoals
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case lesson, number, title, sourceHash, status, environment, diagnostics, examples
+    case claims, starterGoals
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    lesson = try c.decode(String.self, forKey: .lesson)
+    number = try c.decodeIfPresent(Int.self, forKey: .number)
+    title = try c.decode(String.self, forKey: .title)
+    sourceHash = try c.decode(String.self, forKey: .sourceHash)
+    status = try c.decode(Status.self, forKey: .status)
+    environment = try c.decode(RunEnvironment.self, forKey: .environment)
+    diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
+    examples = try c.decode([ExampleReport].self, forKey: .examples)
+    claims = try c.decode([ClaimReport].self, forKey: .claims)
+    // A report saved before goals had a list of their own has none.
+    starterGoals = try c.decodeIfPresent([ClaimReport].self, forKey: .starterGoals) ?? []
   }
 }
 
@@ -59,7 +85,6 @@ extension LessonReport {
   }
 
   public var counts: Counts {
-    let claims = self.claims.filter { $0.ofStarter != true }
     var c = Counts()
     c.examples = examples.count
     c.elsewhereExamples = examples.filter { $0.status == .otherPlatform }.count
@@ -171,8 +196,6 @@ public struct ClaimReport: Sendable, Codable, Hashable {
   public var reason: String?
   /// Whether a wrong number (1.5 or 0.6 times the measured value) would have failed.
   public var sharp: Bool?
-  /// An exercise's goal judged on its starter, which is meant to miss it.
-  public var ofStarter: Bool?
   /// Where the median sits in the band: 1 in the middle, 0 on the edge, below 0 outside
   /// (`Expectation.margin`).
   public var margin: Double?
@@ -206,7 +229,6 @@ public struct ClaimReport: Sendable, Codable, Hashable {
     verdict = result.verdict
     reason = result.reason
     sharp = result.sharp
-    ofStarter = result.goalOfStarter != nil ? true : nil
     margin = result.margin.map { ($0 * 1000).rounded() / 1000 }
     rerun = result.rerun
     verdictWords = result.verdictWords
