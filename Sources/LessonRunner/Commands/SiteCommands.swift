@@ -56,6 +56,12 @@ enum SitePackage {
     if !isUpToDate(binary, in: workspace) {
       FileHandle.standardError.write(
         Data("Building the site's package (Site/) for 'lesson-runner \(subcommand)'…\n".utf8))
+      // SwiftPM 6.3 keeps its build plan when only a path dependency changed (the runner's
+      // core or the lessons package, whose files a pull may add, move or remove), and then
+      // fails on "missing inputs". A root manifest newer than the plan makes it plan again.
+      try? FileManager.default.setAttributes(
+        [.modificationDate: Date()],
+        ofItemAtPath: package.appendingPathComponent("Package.swift").path)
       let build = Process()
       build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       build.arguments = [
@@ -75,6 +81,8 @@ enum SitePackage {
         Session.fail("the site's package (Site/) did not build; its errors are above")
         throw ExitCode(2)
       }
+      // Built from what is there now, even when SwiftPM had nothing to link again.
+      try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: binary.path)
     }
     let argv = [binary.path, subcommand] + arguments
     var cStrings = argv.map { strdup($0) }
