@@ -55,9 +55,12 @@ struct Serve: AsyncParsableCommand {
       console.line()
       console.line("Stopped serving.")
     }
+    // A connection that sends nothing for 5 s is closed, half-sent requests included: the
+    // idle timer runs from the last complete request (or from the connection), not from
+    // the last byte, so a request's head must arrive whole within it.
     let app = Application(
       router: preview.router(),
-      server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+      server: .http1(configuration: .init(idleTimeout: .seconds(5))),
       configuration: .init(address: .hostname("127.0.0.1", port: port)),
       onServerRunning: { channel in
         let port = channel.localAddress?.port ?? 0
@@ -382,25 +385,31 @@ final class Preview: Sendable {
 }
 
 /// Refuses every request whose `Host` is not this server's own, before any route sees it:
-/// a foreign page that rebinds a name of its own to 127.0.0.1 gets nothing.
+/// a foreign page that rebinds a name of its own to 127.0.0.1 gets nothing. A request with
+/// two `Host` fields is malformed (RFC 9112, 3.2), and refused as such.
 struct PreviewGuard: RouterMiddleware {
   typealias Context = BasicRequestContext
   let preview: Preview
-
   func handle(
     _ request: Request, context: Context,
     next: (Request, Context) async throws -> Response
   ) async throws -> Response {
+    // The first `Host` field became the request's authority; any other is still a field.
+    if request.headers.contains(where: { $0.name.canonicalName == "host" }) {
+      return Self.refusal(.badRequest, "A request may name one Host, not several.\n")
+    }
     guard preview.accepts(host: request.head.authority) else {
-      var response = Preview.response(
-        Data(
-          "This preview answers only requests for 127.0.0.1, localhost or [::1] on its own port.\n"
-            .utf8),
-        type: "text/plain; charset=utf-8")
-      response.status = .misdirectedRequest
-      return response
+      return Self.refusal(
+        .misdirectedRequest,
+        "This preview answers only requests for 127.0.0.1, localhost or [::1] on its own port.\n")
     }
     return try await next(request, context)
+  }
+
+  private static func refusal(_ status: HTTPResponse.Status, _ message: String) -> Response {
+    var response = Preview.response(Data(message.utf8), type: "text/plain; charset=utf-8")
+    response.status = status
+    return response
   }
 }
 
