@@ -18,7 +18,10 @@ struct Serve: AsyncParsableCommand {
       pages reload themselves. With --verify, the changed lesson is also run again, and \
       its page shows the fresh measurements when they arrive. Only the preview's pages \
       carry the small script that reloads them; the site that 'lesson-runner site' writes \
-      has none. Stop it with Ctrl-C.
+      has none. A save that breaks a lesson leaves a page at its address that shows its \
+      errors, until a save fixes them. It answers only requests for 127.0.0.1, localhost or \
+      [::1] on its own port, and never a file outside its folder. Stop it with Ctrl-C \
+      (exit status 130) or SIGTERM (143); a run of --verify is ended with it.
       """)
 
   @Argument(help: "Draft lessons (Markdown files outside lessons/) to put on the site too.")
