@@ -285,6 +285,8 @@ def refusals(address, site):
             problems.append(f"/{path}: {status}, {headers.get('content-type')}, not 200, {wanted}")
         if headers.get("x-content-type-options") != "nosniff":
             problems.append(f"/{path} lacks X-Content-Type-Options: nosniff: {headers}")
+        if any(name.startswith("access-control-") for name in headers):
+            problems.append(f"/{path} allows other origins: {headers}")
         if path == "t.svg" and "default-src 'none'" not in headers.get("content-security-policy", ""):
             problems.append(f"/t.svg, a document that could hold a script, has no policy: {headers}")
     status, headers, _ = get(address, "/", host="evil.example")
@@ -417,7 +419,8 @@ try:
     # A save that breaks the lesson shows its error on the open page, which recovers.
     with open(draft, "w", encoding="utf-8") as out:
         out.write("# A lesson being written\n\nIt takes [about 1 s](claim:nowhere).\n")
-    if wait_for("could not be rendered", 10) is None:
+    shown = wait_for("could not be rendered", 10)
+    if shown is None:
         problems.append(f"after a malformed save, the page does not say so: {tools.text()[:300]!r}")
     elif not re.search(r"watched\.md:3:\d+: error: .*nowhere", tools.text()):
         problems.append(f"the page does not give the error as path:line:col: {tools.text()[:300]!r}")
@@ -428,7 +431,8 @@ try:
     if took is None:
         problems.append(f"after the fix, the page did not recover: {tools.text()[:300]!r}")
     else:
-        print(f"ok  a malformed save showed its error on the open page, which recovered {took:.2f} s after the fix")
+        print(f"ok  a malformed save showed its error on the open page {shown or 0:.2f} s after the save, "
+              f"and the page recovered {took:.2f} s after the fix")
 
     # The half-sent requests of the start have been closed by the server's idle timeout.
     left_open, took = slow.closed_within(8)
