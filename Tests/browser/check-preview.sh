@@ -366,6 +366,8 @@ chromium = None
 try:
     deadline = time.monotonic() + 120
     print(f"serving at {address}")
+    if not any("Listening on loopback only" in l for l in list(lines)):
+        problems.append("on start, serve does not say it listens on loopback only:\n" + "\n".join(lines[-5:]))
 
     profile = os.path.join(work, "profile")
     chromium = subprocess.Popen([browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
