@@ -101,9 +101,15 @@ final class Preview: Sendable {
   /// A file as the preview answers it, made once per render: a page already carries the
   /// reload script, and its policy is sent as a header too.
   struct Served: Sendable {
-    let body: Data
+    let body: ByteBuffer
     let type: String
     let policy: String?
+
+    init(body: Data, type: String, policy: String?) {
+      self.body = ByteBuffer(bytes: body)
+      self.type = type
+      self.policy = policy
+    }
   }
 
   init(workspace: Workspace, drafts: [URL], verify: Bool, folder: URL) {
@@ -344,7 +350,7 @@ final class Preview: Sendable {
     ]
     if let policy = served.policy { headers[.contentSecurityPolicy] = policy }
     return Response(
-      status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: served.body)))
+      status: .ok, headers: headers, body: .init(byteBuffer: served.body))
   }
 
   static func response(_ body: Data, type: String) -> Response {
