@@ -18,7 +18,10 @@ struct Serve: AsyncParsableCommand {
       pages reload themselves. With --verify, the changed lesson is also run again, and \
       its page shows the fresh measurements when they arrive. Only the preview's pages \
       carry the small script that reloads them; the site that 'lesson-runner site' writes \
-      has none. Stop it with Ctrl-C.
+      has none. A save that breaks a lesson leaves a page at its address that shows its \
+      errors, until a save fixes them. It answers only requests for 127.0.0.1, localhost or \
+      [::1] on its own port, and never a file outside its folder. Stop it with Ctrl-C \
+      (exit status 130) or SIGTERM (143); a run of --verify is ended with it.
       """)
 
   @Argument(help: "Draft lessons (Markdown files outside lessons/) to put on the site too.")
@@ -55,9 +58,12 @@ struct Serve: AsyncParsableCommand {
       console.line()
       console.line("Stopped serving.")
     }
+    // A connection that sends nothing for 5 s is closed, half-sent requests included: the
+    // idle timer runs from the last complete request (or from the connection), not from
+    // the last byte, so a request's head must arrive whole within it.
     let app = Application(
       router: preview.router(),
-      server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+      server: .http1(configuration: .init(idleTimeout: .seconds(5))),
       configuration: .init(address: .hostname("127.0.0.1", port: port)),
       onServerRunning: { channel in
         let port = channel.localAddress?.port ?? 0
@@ -77,8 +83,8 @@ struct Serve: AsyncParsableCommand {
   }
 }
 
-/// The live preview: a rendered site in a folder, a version number that changes with
-/// every render, and the lesson files it watches.
+/// The live preview: a rendered site in a folder, the same files held ready to serve, a
+/// version number that changes with every render, and the lesson files it watches.
 final class Preview: Sendable {
   let workspace: Workspace
   let drafts: [URL]
@@ -88,9 +94,23 @@ final class Preview: Sendable {
   private let cache = WeaveCache()
   private let state = Mutex(
     (
-      version: 0, seen: [URL: Date](), port: 0, pages: [String: Data](),
+      version: 0, seen: [URL: Date](), port: 0, files: [String: Served](),
       problems: [String]()
     ))
+
+  /// A file as the preview answers it, made once per render: a page already carries the
+  /// reload script, and its policy is sent as a header too.
+  struct Served: Sendable {
+    let body: ByteBuffer
+    let type: String
+    let policy: String?
+
+    init(body: Data, type: String, policy: String?) {
+      self.body = ByteBuffer(bytes: body)
+      self.type = type
+      self.policy = policy
+    }
+  }
 
   init(workspace: Workspace, drafts: [URL], verify: Bool, folder: URL) {
     self.workspace = workspace
@@ -109,20 +129,34 @@ final class Preview: Sendable {
     return stamps
   }
 
-  /// Renders the whole site into the folder, and tells open pages to reload. `seen` is
-  /// what the lessons looked like when the change being shown was noticed; a save made
-  /// since (during a run again) is then still a change for the next look.
+  /// Renders the whole site into the folder and into memory, and tells open pages to
+  /// reload. A malformed lesson keeps a page at its address, which shows its errors.
+  /// `seen` is what the lessons looked like when the change being shown was noticed; a save
+  /// made since (during a run again) is then still a change for the next look.
   func render(seen: [URL: Date]? = nil) throws {
     let stamps = seen ?? files()
     let clock = ContinuousClock()
     let began = clock.now
     let book = workspace.lessonFiles()
     let ordered = book + drafts.filter { !book.contains($0) }
-    let (lessons, problems) = Site.bookLessons(
+    let (lessons, malformed) = Site.bookLessons(
       ordered, in: workspace, console: console, printErrors: true)
-    var failed: [String] = problems
+    var failed = malformed.flatMap(\.diagnostics)
+    var served: [String: Served] = [:]
     do {
-      try SiteWriter.write(try Book(lessons: lessons).render(reusing: cache), to: folder)
+      let site = try Book(lessons: lessons).render(reusing: cache)
+      for file in site { served[file.path] = Self.served(file.path, Data(file.contents.utf8)) }
+      for lesson in malformed {
+        let page = lesson.file.deletingPathExtension().lastPathComponent + ".html"
+        if served[page] == nil {
+          served[page] = Self.served(page, Data(Self.brokenPage(lesson).utf8))
+        }
+      }
+      do {
+        try SiteWriter.write(site, to: folder)
+      } catch {
+        console.line(console.paint("cannot write the site into \(folder.path): \(error)", .red))
+      }
     } catch {
       console.line(console.paint("cannot render the site: \(error)", .red))
       failed.append("cannot render the site: \(error)")
@@ -130,7 +164,7 @@ final class Preview: Sendable {
     let version = state.withLock {
       $0.seen = stamps
       $0.version += 1
-      $0.pages = [:]
+      $0.files = served
       $0.problems = failed
       return $0.version
     }
@@ -205,30 +239,28 @@ final class Preview: Sendable {
     return ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"].contains(host.lowercased())
   }
 
-  /// A file of the site, as the preview serves it: pages with the reload script (made once
-  /// per render), and nothing from outside the site's folder, through `..`, a hidden name
-  /// or a symbolic link. A page that is missing, as after a save that broke its lesson,
-  /// is a page that says why and reloads when the site is rendered again.
+  /// A file of the site, as the preview serves it: what the latest render made, from
+  /// memory, or another file put in the site's folder, read from there; never a page it did
+  /// not render, and nothing from outside the folder, through `..` (encoded or not), a
+  /// hidden name or a symbolic link. A page that is missing is a page that says why and
+  /// reloads when the site is rendered again.
   func file(_ path: String) -> Response {
     let relative = (path.removingPercentEncoding ?? path).split(separator: "/").map(String.init)
     guard !relative.isEmpty,
       !relative.contains(where: { $0 == ".." || $0.hasPrefix(".") || $0.contains("\0") })
     else { return missing(path) }
     let key = relative.joined(separator: "/")
+    if let served = state.withLock({ $0.files[key] }) { return Self.response(served) }
     let name = relative.last ?? ""
-    let type = Self.contentType(of: name)
-    if name.hasSuffix(".html"), let page = state.withLock({ $0.pages[key] }) {
-      return Self.response(page, type: type)
-    }
     let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
     let target = folder.appendingPathComponent(key).resolvingSymlinksInPath()
       .standardizedFileURL.path
-    guard target.hasPrefix(root + "/"), let data = FileManager.default.contents(atPath: target)
+    guard !name.lowercased().hasSuffix(".html"), target.hasPrefix(root + "/"),
+      let data = FileManager.default.contents(atPath: target)
     else { return missing(path) }
-    guard name.hasSuffix(".html") else { return Self.response(data, type: type) }
-    let page = Data(Self.withReload(String(decoding: data, as: UTF8.self)).utf8)
-    state.withLock { $0.pages[key] = page }
-    return Self.response(page, type: type)
+    // An SVG opened on its own is a document, and could run a script: nothing it holds may.
+    return Self.response(
+      Served(body: data, type: Self.contentType(of: name), policy: Self.policy(of: "")))
   }
 
   /// A 404 that an open tab can recover from: it says what the last render could not
@@ -241,19 +273,58 @@ final class Preview: Sendable {
       : "<p>The latest save could not be rendered:</p>\n<pre>"
         + HTML.escape(problems.joined(separator: "\n"))
         + "</pre>\n<p>This page reloads when it is fixed.</p>"
-    let html = """
-      <!DOCTYPE html>
-      <html lang="en"><head><meta charset="utf-8">
-      <meta http-equiv="Content-Security-Policy" content="default-src 'none';">
-      <title>Not found · Two Stones preview</title></head>
-      <body><h1>Not found: \(HTML.escape(path))</h1>
-      \(said)
-      </body></html>
-      """
-    var response = Self.response(
-      Data(Self.withReload(html).utf8), type: "text/html; charset=utf-8")
+    let html = Self.plainPage(
+      title: "Not found", heading: "Not found: \(HTML.escape(path))", body: said)
+    var response = Self.response(Self.served("missing.html", Data(html.utf8)))
     response.status = .notFound
     return response
+  }
+
+  /// The page at a malformed lesson's address: its errors, until a save fixes them.
+  static func brokenPage(_ lesson: Site.Malformed) -> String {
+    let name = lesson.file.lastPathComponent
+    return plainPage(
+      title: "Errors in \(name)",
+      heading: "The latest save of \(HTML.escape(name)) could not be rendered",
+      body: "<pre>" + HTML.escape(lesson.diagnostics.joined(separator: "\n")) + "</pre>\n"
+        + "<p>This page reloads when the lesson is fixed.</p>")
+  }
+
+  /// A page of the preview's own, with the site's style sheet and its policy.
+  private static func plainPage(title: String, heading: String, body: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en"><head><meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self';">
+    <title>\(HTML.escape(title)) · Two Stones preview</title>
+    <link rel="stylesheet" href="/style.css"></head>
+    <body><main><h1>\(heading)</h1>
+    \(body)
+    </main></body></html>
+    """
+  }
+
+  /// A file of a render, ready to serve: a page gets the reload script, and its policy
+  /// (which then allows the script) becomes a header too, where it also forbids framing.
+  static func served(_ path: String, _ contents: Data) -> Served {
+    let type = contentType(of: path)
+    guard path.hasSuffix(".html") else { return Served(body: contents, type: type, policy: nil) }
+    let page = withReload(String(decoding: contents, as: UTF8.self))
+    return Served(body: Data(page.utf8), type: type, policy: policy(of: page))
+  }
+
+  /// The Content-Security-Policy a page states in its `<meta>`, with `frame-ancestors`,
+  /// which only a header can give; a page that states none gets one that allows nothing.
+  static func policy(of page: String) -> String {
+    let marker = "<meta http-equiv=\"Content-Security-Policy\" content=\""
+    var policy = "default-src 'none'"
+    if let start = page.range(of: marker)?.upperBound,
+      let end = page[start...].firstIndex(of: "\"")
+    {
+      policy = String(page[start..<end])
+    }
+    policy = policy.trimmingCharacters(in: CharacterSet(charactersIn: "; "))
+    return policy + "; frame-ancestors 'none'"
   }
 
   /// The content type for a file of the site, by its name.
@@ -262,21 +333,28 @@ final class Preview: Sendable {
       "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
       "js": "text/javascript; charset=utf-8", "json": "application/json",
       "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
-      "ico": "image/x-icon", "txt": "text/plain; charset=utf-8",
-      "md": "text/markdown; charset=utf-8",
-      "woff2": "font/woff2",
+      "gif": "image/gif", "webp": "image/webp", "ico": "image/x-icon",
+      "txt": "text/plain; charset=utf-8", "md": "text/markdown; charset=utf-8",
+      "woff2": "font/woff2", "woff": "font/woff", "pdf": "application/pdf",
     ]
-    let ext =
-      name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last ?? "") : ""
+    let parts = name.split(separator: ".")
+    let ext = parts.count > 1 ? String(parts.last ?? "") : ""
     return types[ext.lowercased()] ?? "application/octet-stream"
   }
 
-  /// Every answer of the preview: never cached, never sniffed into another type.
+  /// Every answer of the preview: never cached, never sniffed into another type, and a
+  /// page with its policy.
+  static func response(_ served: Served) -> Response {
+    var headers: HTTPFields = [
+      .contentType: served.type, .cacheControl: "no-store", .xContentTypeOptions: "nosniff",
+    ]
+    if let policy = served.policy { headers[.contentSecurityPolicy] = policy }
+    return Response(
+      status: .ok, headers: headers, body: .init(byteBuffer: served.body))
+  }
+
   static func response(_ body: Data, type: String) -> Response {
-    Response(
-      status: .ok,
-      headers: [.contentType: type, .cacheControl: "no-store", .xContentTypeOptions: "nosniff"],
-      body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    response(Served(body: body, type: type, policy: nil))
   }
 
   /// A page of the preview: its policy also allows the reload script, which it loads.
@@ -316,25 +394,31 @@ final class Preview: Sendable {
 }
 
 /// Refuses every request whose `Host` is not this server's own, before any route sees it:
-/// a foreign page that rebinds a name of its own to 127.0.0.1 gets nothing.
+/// a foreign page that rebinds a name of its own to 127.0.0.1 gets nothing. A request with
+/// two `Host` fields is malformed (RFC 9112, 3.2), and refused as such.
 struct PreviewGuard: RouterMiddleware {
   typealias Context = BasicRequestContext
   let preview: Preview
-
   func handle(
     _ request: Request, context: Context,
     next: (Request, Context) async throws -> Response
   ) async throws -> Response {
+    // The first `Host` field became the request's authority; any other is still a field.
+    if request.headers.contains(where: { $0.name.canonicalName == "host" }) {
+      return Self.refusal(.badRequest, "A request may name one Host, not several.\n")
+    }
     guard preview.accepts(host: request.head.authority) else {
-      var response = Preview.response(
-        Data(
-          "This preview answers only requests for 127.0.0.1, localhost or [::1] on its own port.\n"
-            .utf8),
-        type: "text/plain; charset=utf-8")
-      response.status = .misdirectedRequest
-      return response
+      return Self.refusal(
+        .misdirectedRequest,
+        "This preview answers only requests for 127.0.0.1, localhost or [::1] on its own port.\n")
     }
     return try await next(request, context)
+  }
+
+  private static func refusal(_ status: HTTPResponse.Status, _ message: String) -> Response {
+    var response = Preview.response(Data(message.utf8), type: "text/plain; charset=utf-8")
+    response.status = status
+    return response
   }
 }
 

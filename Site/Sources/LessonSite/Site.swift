@@ -47,9 +47,9 @@ struct Site: ParsableCommand {
         .exitCode
     }
 
-    let (lessons, problems) = Self.bookLessons(
+    let (lessons, malformed) = Self.bookLessons(
       files, in: workspace, console: console, printErrors: !verify)
-    if !problems.isEmpty { exitCode = 2 }
+    if !malformed.isEmpty { exitCode = 2 }
 
     let folder =
       output.map {
@@ -76,15 +76,20 @@ struct Site: ParsableCommand {
     if exitCode != 0 { throw ExitCode(exitCode) }
   }
 
-  /// The lessons in `files` with their latest results, and whether any was malformed
-  /// (each malformed one is named on the console, with its errors when `printErrors`).
-  /// The lessons of the site with their latest results, and the diagnostics of each
-  /// lesson that is malformed and so has no page.
+  /// A lesson file that could not be parsed, with its diagnostics (`path:line:col: error: …`).
+  struct Malformed: Sendable {
+    let file: URL
+    let diagnostics: [String]
+  }
+
+  /// The lessons in `files` with their latest results, and each lesson that is malformed
+  /// and so has no page, with its diagnostics (printed on the console too when
+  /// `printErrors`; the malformed file is named there either way).
   static func bookLessons(
     _ files: [URL], in workspace: Workspace, console: Console, printErrors: Bool
-  ) -> (lessons: [BookLesson], problems: [String]) {
+  ) -> (lessons: [BookLesson], malformed: [Malformed]) {
     var lessons: [BookLesson] = []
-    var problems: [String] = []
+    var malformed: [Malformed] = []
     for file in files {
       switch workspace.load(file) {
       case .success(let lesson):
@@ -97,12 +102,14 @@ struct Site: ParsableCommand {
         console.line(
           console.paint(
             "✗ \(workspace.displayPath(file)): malformed, so it has no page", .red, .bold))
-        problems += errors.diagnostics.map(\.description)
-        if errors.diagnostics.isEmpty {
-          problems.append("\(workspace.displayPath(file)): malformed")
-        }
+        let diagnostics = errors.diagnostics.map(\.description)
+        malformed.append(
+          Malformed(
+            file: file,
+            diagnostics: diagnostics.isEmpty
+              ? ["\(workspace.displayPath(file)): malformed"] : diagnostics))
       }
     }
-    return (lessons, problems)
+    return (lessons, malformed)
   }
 }

@@ -200,11 +200,18 @@ public struct Book: Sendable {
   }
 }
 
-/// Articles of earlier renders, by the lesson's text, its results and the site's pages.
+/// Articles of earlier renders, by the lesson's text, its results and the pages it can link
+/// to: a lesson links to another by its file name (`03-event-loop.md`), so only the pages
+/// whose file names its text holds are part of its key. A draft that stops parsing, and so
+/// leaves the site, makes no other lesson be woven again.
 public final class WeaveCache: Sendable {
   private let articles = Mutex<[String: LessonWeaver.Article]>([:])
+  private let woven = Mutex(0)
 
   public init() {}
+
+  /// How many articles this cache has had to weave, not reuse.
+  var wovenCount: Int { woven.withLock { $0 } }
 
   func article(
     for entry: BookLesson, pages: [String: String], make: () -> LessonWeaver.Article
@@ -218,12 +225,14 @@ public final class WeaveCache: Sendable {
     case .missing: results = "missing"
     case .unreadable(let why): results = "unreadable \(why)"
     }
+    let linkable = pages.filter { entry.lesson.source.contains($0.key + ".md") }
     let key = [
       entry.lesson.path, entry.lesson.source, "\(entry.results.state)", results,
-      pages.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+      linkable.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
     ].joined(separator: "\u{0}")
     if let article = articles.withLock({ $0[key] }) { return article }
     let article = make()
+    woven.withLock { $0 += 1 }
     articles.withLock { $0[key] = article }
     return article
   }
