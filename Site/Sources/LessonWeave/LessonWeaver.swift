@@ -67,9 +67,11 @@ struct LessonWeaver {
   private func codeBlock(_ node: MarkdownNode, blocks: BlockMap, highlighted: [String: [String]])
     -> String?
   {
-    let words = (node.fenceInfo ?? "").split(whereSeparator: \.isWhitespace)
+    // What the parser found the block to be; an indented code block is no fenced block.
+    let block = lesson.block(at: node.start)
+    let language = block?.language ?? ""
     let location = "\(lesson.path):\(node.start.line)"
-    switch (words.first ?? "", blocks[codeLine: node.start.line + 1]) {
+    switch (language, blocks[codeLine: node.start.line + 1]) {
     case ("swift", .chunk(let example, let index)?), ("python", .chunk(let example, let index)?):
       let chunk = example.chunks[index]
       let first = example.chunks.firstIndex { $0.role != .setup } == index
@@ -106,8 +108,8 @@ struct LessonWeaver {
     case ("swift", .setup(let chunk, let users)?):
       return setup(name: chunk.setupName ?? "", code: chunk.code, users: users, location: location)
     case ("swift", nil):
-      if let name = words.first(where: { $0.hasPrefix("setup=") })?.dropFirst(6) {
-        return setup(name: String(name), code: node.literal ?? "", users: [], location: location)
+      if case .setup(let name)? = block?.role {
+        return setup(name: name, code: node.literal ?? "", users: [], location: location)
       }
       let view = CodeView(
         kind: "fragment", id: nil, example: nil, folded: false, caption: "fragment · not compiled",
@@ -117,7 +119,7 @@ struct LessonWeaver {
       // The builds of an example under several settings show once, at its first block;
       // a later block shows what it expects, which the outcomes above were judged against.
       guard blocks.showsOutcomes(of: example, atBlockLine: node.start.line + 1) else {
-        let said = words.first == "diagnostic" ? "what the compiler must say" : "what it must print"
+        let said = language == "diagnostic" ? "what the compiler must say" : "what it must print"
         let line = node.start.line + 1
         let under = blocks.shownTogether(with: example).filter {
           [$0.expectedOutput, $0.expectedDiagnostics, $0.expectedStderr]

@@ -45,16 +45,13 @@ enum SearchIndex {
             page: page, lesson: entries[0].lesson, heading: section?.title ?? node.plainText,
             anchor: section?.id ?? "top", text: "", code: ""))
       case .codeBlock:
-        let info = (node.fenceInfo ?? "").split(whereSeparator: \.isWhitespace)
-        var words = info.dropFirst().compactMap { attribute -> String? in
-          let parts = attribute.split(separator: "=", maxSplits: 1)
-          return parts.count == 2 && ["example", "setup"].contains(parts[0])
-            ? String(parts[1]) : nil
-        }
+        // What the parser found the block to be; an indented code block is no fenced block.
+        let block = lesson.block(at: node.start)
         // An exercise's solution is never shown, so it is never searched either.
-        if info.contains("solution") { break }
-        if info.first == "swift" { words += identifiers(in: node.literal ?? "") }
-        if info.first == "hint" { append(node.literal ?? "", to: \.text, of: &entries) }
+        if block?.isSolution == true { break }
+        var words = block?.name.map { [$0] } ?? []
+        if block?.language == "swift" { words += identifiers(in: node.literal ?? "") }
+        if case .hint? = block?.role { append(node.literal ?? "", to: \.text, of: &entries) }
         append(words.joined(separator: " "), to: \.code, of: &entries)
       case .htmlBlock, .thematicBreak:
         break

@@ -21,11 +21,14 @@ public struct Lesson: Sendable {
   public var checksNothingOnPurpose: Bool
   /// The exercises the reader does; each one's starter and solution are among `examples`.
   public var exercises: [Exercise] = []
+  /// Every fenced code block of `document`, in the order of the file, with what it is.
+  public var blocks: [FencedBlock] = []
 
   public init(
     number: Int?, slug: String, title: String, path: String, source: String,
     examples: [Example], claims: [Claim], checksNothingOnPurpose: Bool = false,
-    exercises: [Exercise] = [], document: MarkdownNode = .emptyDocument
+    exercises: [Exercise] = [], document: MarkdownNode = .emptyDocument,
+    blocks: [FencedBlock] = []
   ) {
     self.number = number
     self.slug = slug
@@ -37,6 +40,15 @@ public struct Lesson: Sendable {
     self.claims = claims
     self.checksNothingOnPurpose = checksNothingOnPurpose
     self.exercises = exercises
+    self.blocks = blocks
+  }
+
+  /// The fenced block of `document` whose fence starts at `position`: what the parser
+  /// found it to be. Nil for a node that is no fenced block (an indented code block).
+  public func block(at position: SourcePosition) -> FencedBlock? {
+    blocks.first {
+      $0.fence.line == max(position.line, 1) && $0.fence.column == max(position.column, 1)
+    }
   }
 
   /// The marker a lesson with nothing to check writes on a line of its own.

@@ -25,7 +25,10 @@ public enum LessonParser {
       case .title(let text, let at):
         title = text
         TitleCheck.checkEmpty(text, at: at, &state)
-      case .fence(let fence): BlockReader.read(fence, into: &state)
+      case .fence(let fence):
+        let before = state.blockCounts
+        BlockReader.read(fence, into: &state)
+        state.recordBlock(fence, readAfter: before)
       case .link(let node): LinkReader.read(node, into: &state)
       case .html(let node, let isBlock): HTMLReader.read(node, isBlock: isBlock, into: &state)
       }
@@ -43,7 +46,7 @@ public enum LessonParser {
     return Lesson(
       number: number, slug: slug, title: title ?? slug, path: path, source: source,
       examples: examples, claims: state.claims, checksNothingOnPurpose: state.marker != nil,
-      exercises: exercises, document: document)
+      exercises: exercises, document: document, blocks: state.blocks)
   }
 
   /// `03-event-loop.md` gives (3, "event-loop"); `draft.md` gives (nil, "draft").

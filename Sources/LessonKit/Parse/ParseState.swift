@@ -12,6 +12,8 @@ struct ParseState {
   var setupBlocks: [String: SetupBlock] = [:]
   var expectedBlocks: [ExpectedBlock] = []
   var hintBlocks: [HintBlock] = []
+  /// Every fence read, with what it is, in the order of the file.
+  var blocks: [FencedBlock] = []
   var claims: [Claim] = []
   /// Claim links seen, whether or not they could be read.
   var claimLinks = 0
