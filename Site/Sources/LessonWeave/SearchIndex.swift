@@ -1,5 +1,4 @@
 import CommonMark
-import Crypto
 import Foundation
 import LessonKit
 
@@ -107,6 +106,6 @@ enum SearchIndex {
 
   /// The value a Content-Security-Policy gives to allow exactly `script` inline.
   static func cspHash(of script: String) -> String {
-    "'sha256-" + Data(SHA256.hash(data: Data(script.utf8))).base64EncodedString() + "'"
+    "'sha256-" + Data(SHA256.hash(Array(script.utf8))).base64EncodedString() + "'"
   }
 }

@@ -42,9 +42,9 @@ struct Serve: ParsableCommand {
 /// runner's core change.
 enum SitePackage {
   static let firstUse = """
-    The site and the preview are a package of their own, Site/, with libraries the lessons \
-    do not need (swift-syntax, Mustache, swift-crypto, Hummingbird): the first use builds it, \
-    which takes a few minutes, once.
+    The site and the preview are a package of their own, Site/, with libraries of their \
+    own (swift-syntax, Mustache, and Hummingbird, which lesson 4's examples share): the \
+    first use builds what is not built yet, which takes a few minutes, once.
     """
 
   /// Builds `lesson-site` when it is missing or older than a source it is built from, then
