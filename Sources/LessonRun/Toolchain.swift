@@ -15,28 +15,36 @@ public enum Toolchain {
   /// Builds one product of the package at `packagePath`, in debug mode, in `scratch`.
   ///
   /// `dependencyManifests` are the manifests of path dependencies that may change between
-  /// builds (the lessons package's, when tangling adds an example). SwiftPM 6.3 keeps its
-  /// build plan when only such a manifest changed, and builds the old graph: a new example
-  /// is missing, with no error. Its plan is made again when the root manifest is newer
-  /// than the last build, so it is touched when a dependency's manifest changed since.
+  /// builds (the lessons package's, when tangling adds an example): when one changed since
+  /// the last build, SwiftPM is made to plan again (`planAgain`), or it would build the old
+  /// graph, a new example missing with no error.
   public static func build(
     product: String, packagePath: URL, scratch: URL, dependencyManifests: [URL] = []
   ) -> BuildOutcome {
-    let fm = FileManager.default
-    let planned = scratch.appendingPathComponent("lesson-stamps/.planned")
-    let root = packagePath.appendingPathComponent("Package.swift")
-    func modified(_ url: URL) -> Date? {
-      (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
-    }
-    let last = modified(planned) ?? .distantPast
-    if dependencyManifests.contains(where: { (modified($0) ?? .distantPast) >= last }) {
-      try? fm.setAttributes([.modificationDate: Date()], ofItemAtPath: root.path)
+    let last = modificationDate(of: stampURL(".planned", scratch: scratch)) ?? .distantPast
+    if dependencyManifests.contains(where: { (modificationDate(of: $0) ?? .distantPast) >= last }) {
+      planAgain(packagePath)
     }
     let outcome = swiftBuild(product: product, packagePath: packagePath, scratch: scratch)
     if outcome.succeeded && !dependencyManifests.isEmpty {
       recordBuilt(".planned", scratch: scratch)
     }
     return outcome
+  }
+
+  /// Makes SwiftPM plan the next build of the package at `packagePath` again. SwiftPM 6.3
+  /// keeps its build plan when only a path dependency changed (its manifest, or the files
+  /// of its targets): it then builds the old graph, or fails on "missing inputs". A root
+  /// manifest newer than the plan makes it plan again.
+  public static func planAgain(_ packagePath: URL) {
+    try? FileManager.default.setAttributes(
+      [.modificationDate: Date()],
+      ofItemAtPath: packagePath.appendingPathComponent("Package.swift").path)
+  }
+
+  /// When the file or folder at `url` last changed; nil when there is none.
+  public static func modificationDate(of url: URL) -> Date? {
+    (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
   }
 
   private static func swiftBuild(product: String, packagePath: URL, scratch: URL)
@@ -67,10 +75,9 @@ public enum Toolchain {
     products: [String], sources: [String], stamp: String, packagePath: URL, scratch: URL
   ) -> Bool {
     let fm = FileManager.default
-    func modified(_ url: URL) -> Date? {
-      (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    guard let built = modificationDate(of: stampURL(stamp, scratch: scratch)) else {
+      return false
     }
-    guard let built = modified(stampURL(stamp, scratch: scratch)) else { return false }
     let binaries = binaryFolder(scratch: scratch)
     for product in products {
       guard fm.isExecutableFile(atPath: binaries.appendingPathComponent(product).path) else {
@@ -84,7 +91,7 @@ public enum Toolchain {
         if path == "Package.resolved" { continue }
         return false
       }
-      guard let date = modified(url), date < built else { return false }
+      guard let date = modificationDate(of: url), date < built else { return false }
     }
     return true
   }

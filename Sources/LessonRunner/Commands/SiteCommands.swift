@@ -56,12 +56,9 @@ enum SitePackage {
     if !isUpToDate(binary, in: workspace) {
       FileHandle.standardError.write(
         Data("Building the site's package (Site/) for 'lesson-runner \(subcommand)'…\n".utf8))
-      // SwiftPM 6.3 keeps its build plan when only a path dependency changed (the runner's
-      // core or the lessons package, whose files a pull may add, move or remove), and then
-      // fails on "missing inputs". A root manifest newer than the plan makes it plan again.
-      try? FileManager.default.setAttributes(
-        [.modificationDate: Date()],
-        ofItemAtPath: package.appendingPathComponent("Package.swift").path)
+      // A pull may have added, moved or removed files of the runner's core or the lessons
+      // package, path dependencies whose changes SwiftPM's old plan would not see.
+      Toolchain.planAgain(package)
       let build = Process()
       build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       build.arguments = [
@@ -96,14 +93,11 @@ enum SitePackage {
   /// the runner's core.
   static func isUpToDate(_ binary: URL, in workspace: Workspace) -> Bool {
     let fm = FileManager.default
-    func modified(_ path: String) -> Date? {
-      (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-    }
-    guard let built = modified(binary.path) else { return false }
+    guard let built = Toolchain.modificationDate(of: binary) else { return false }
     let roots = ["Site/Package.swift", "Site/Sources", "Package.swift", "Sources"]
     for root in roots {
       let url = workspace.root.appendingPathComponent(root)
-      if let date = modified(url.path), date > built { return false }
+      if let date = Toolchain.modificationDate(of: url), date > built { return false }
       guard let walker = fm.enumerator(atPath: url.path) else { continue }
       while let relative = walker.nextObject() as? String {
         // The tangled examples are not part of the site's build.
@@ -111,7 +105,9 @@ enum SitePackage {
           walker.skipDescendants()
           continue
         }
-        if let date = modified(url.appendingPathComponent(relative).path), date > built {
+        if let date = Toolchain.modificationDate(of: url.appendingPathComponent(relative)),
+          date > built
+        {
           return false
         }
       }
