@@ -246,10 +246,7 @@ public final class TerminalReporter: EngineReporter, @unchecked Sendable {
       case .failed, .unmeasured: mark = console.paint("✗", .red, .bold)
       case .skipped: mark = console.paint("–", .yellow)
       }
-      var verdict = r.verdictWords + (r.reason.map { ": " + $0 } ?? "")
-      if let rerun = r.rerun {
-        verdict += Format.rerun(rerun, dimension: r.claim.expectation.dimension)
-      }
+      var verdict = r.verdictSentence
       if r.verdict == .passed && r.sharp == false {
         verdict += ", but loose: 1.5 or 0.6 times the measured value would pass too"
       }

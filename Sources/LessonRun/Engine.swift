@@ -26,6 +26,10 @@ public final class Engine: @unchecked Sendable {
     public var rerunFarMisses = true
     /// Let runs that mostly wait share the machine; when false every run is alone.
     public var sideBySide = true
+    /// Runs already made of some examples, by name: judged as they are, never run again. A
+    /// run from the preview's page keeps the book's saved runs of the examples it did not
+    /// change, which its claims compare the edited one with.
+    public var measured: [String: [RunRecord]] = [:]
     /// At most this many runs at once.
     public var maxSideBySide = 12
     /// Seconds between the starts of runs side by side, so that their start-ups, which
@@ -86,9 +90,17 @@ public final class Engine: @unchecked Sendable {
   @discardableResult
   public func verify(_ lessons: [Lesson]) -> Verification {
     var jobs = lessons.map(prepare)
+    for j in jobs.indices {
+      for (name, runs) in options.measured {
+        guard let i = jobs[j].index(of: name), let example = jobs[j].lesson.example(named: name)
+        else { continue }
+        for run in runs { Judge.add(run, of: example, to: &jobs[j].examples[i], map: jobs[j].map) }
+      }
+    }
     var first = jobs.map { job in
       Dictionary(
-        job.lesson.examples.filter { $0.mode == .run }.map { ($0.name, $0.runs) },
+        job.lesson.examples.filter { $0.mode == .run && options.measured[$0.name] == nil }
+          .map { ($0.name, $0.runs) },
         uniquingKeysWith: max)
     }
     if !options.rerunFarMisses {
@@ -113,7 +125,7 @@ public final class Engine: @unchecked Sendable {
       let settled = options.rerunFarMisses ? [] : Judge.settled(results, examples: jobs[j].examples)
       let names = Judge.examplesToRunAgain(results).subtracting(settled).filter { name in
         !jobs[j].unbuilt.contains(name) && !jobs[j].elsewhere.contains(name)
-          && jobs[j].lesson.example(named: name)?.mode == .run
+          && jobs[j].lesson.example(named: name)?.mode == .run && options.measured[name] == nil
       }
       if !names.isEmpty {
         jobs[j].firstJudging = results

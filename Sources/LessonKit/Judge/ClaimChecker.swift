@@ -48,6 +48,15 @@ public struct ClaimResult: Sendable, Hashable {
 
   /// The verdict in words, as the terminal, the JSON reader and the page say it.
   public var verdictWords: String { Rerun.words(verdict, rerun) }
+
+  /// The verdict with why and how it was reached, as the terminal's table and the preview's
+  /// page both say it: `failed: … ; first failed side by side at 3.1 s, then judged on 3 runs
+  /// alone`.
+  public var verdictSentence: String {
+    var words = verdictWords + (reason.map { ": " + $0 } ?? "")
+    if let rerun { words += Format.rerun(rerun, dimension: claim.expectation.dimension) }
+    return words
+  }
 }
 
 /// What a claim's first judging found, before it was judged again on runs alone.
