@@ -15,6 +15,9 @@ extension Preview {
     router.get("__preview/reload.js") { _, _ in
       Self.response(Data(Self.reloadScript.utf8), type: "text/javascript; charset=utf-8")
     }
+    router.get("__preview/run.js") { _, _ in self.asset("run.js") }
+    router.get("__preview/run.css") { _, _ in self.asset("run.css") }
+    addRunRoutes(to: router)
     router.get("/") { _, _ in self.file("index.html") }
     router.get("**") { request, _ in self.file(request.uri.path) }
     router.head("/") { _, _ in self.file("index.html").withoutBody }
@@ -66,7 +69,7 @@ extension Preview {
         + "</pre>\n<p>This page reloads when it is fixed.</p>"
     let html = Self.plainPage(
       title: "Not found", heading: "Not found: \(HTML.escape(path))", body: said)
-    var response = Self.response(Self.served("missing.html", Data(html.utf8)))
+    var response = Self.response(served("missing.html", Data(html.utf8)))
     response.status = .notFound
     return response
   }
@@ -95,13 +98,20 @@ extension Preview {
     """
   }
 
-  /// A file of a render, ready to serve: a page gets the reload script, and its policy
-  /// (which then allows the script) becomes a header too, where it also forbids framing.
-  static func served(_ path: String, _ contents: Data) -> Served {
-    let type = contentType(of: path)
+  /// A file of a render, ready to serve: a page gets the reload script, the editors' script
+  /// and style sheet and this server's token, and its policy (which then allows the
+  /// scripts) becomes a header too, where it also forbids framing.
+  func served(_ path: String, _ contents: Data) -> Served {
+    let type = Self.contentType(of: path)
     guard path.hasSuffix(".html") else { return Served(body: contents, type: type, policy: nil) }
-    let page = withReload(String(decoding: contents, as: UTF8.self))
-    return Served(body: Data(page.utf8), type: type, policy: policy(of: page))
+    let page = Self.withPreview(String(decoding: contents, as: UTF8.self), token: token)
+    return Served(body: Data(page.utf8), type: type, policy: Self.policy(of: page))
+  }
+
+  /// The preview's script or style sheet for running examples from the page.
+  private func asset(_ name: String) -> Response {
+    guard let data = PageRunViews.asset(name) else { return missing("/__preview/" + name) }
+    return Self.response(data, type: Self.contentType(of: name))
   }
 
   /// The Content-Security-Policy a page states in its `<meta>`, with `frame-ancestors`,
@@ -148,8 +158,9 @@ extension Preview {
     response(Served(body: body, type: type, policy: nil))
   }
 
-  /// A page of the preview: its policy also allows the reload script, which it loads.
-  static func withReload(_ html: String) -> String {
+  /// A page of the preview: its policy also allows the preview's scripts, which it loads,
+  /// and it carries the token that runs from the page must send.
+  static func withPreview(_ html: String, token: String) -> String {
     var page = html
     if page.contains("script-src ") {
       page = page.replacingOccurrences(of: "script-src ", with: "script-src 'self' ")
@@ -159,8 +170,14 @@ extension Preview {
     }
     page = page.replacingOccurrences(
       of: "default-src 'none';", with: "default-src 'none'; connect-src 'self';")
+    page = page.replacingOccurrences(
+      of: "</head>",
+      with: "<meta name=\"two-stones-preview-token\" content=\"\(token)\">\n"
+        + "<link rel=\"stylesheet\" href=\"/__preview/run.css\">\n</head>")
     return page.replacingOccurrences(
-      of: "</body>", with: "<script src=\"/__preview/reload.js\"></script>\n</body>")
+      of: "</body>",
+      with: "<script src=\"/__preview/reload.js\"></script>\n"
+        + "<script src=\"/__preview/run.js\"></script>\n</body>")
   }
 
   /// Asks for the site's version a few times a second, and reloads the page when it changes.

@@ -95,8 +95,14 @@ final class Preview: Sendable {
   let state = Mutex(
     (
       version: 0, seen: [URL: Date](), port: 0, files: [String: Served](),
-      problems: [String]()
+      problems: [String](), running: false
     ))
+  /// Random for each server: the preview puts it in its own pages, and a request that runs
+  /// or saves code must carry it. No other page can read it.
+  let token: String = {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+  }()
 
   /// A file as the preview answers it, made once per render: a page already carries the
   /// reload script, and its policy is sent as a header too.
@@ -145,11 +151,11 @@ final class Preview: Sendable {
     var served: [String: Served] = [:]
     do {
       let site = try Book(lessons: lessons).render(reusing: cache)
-      for file in site { served[file.path] = Self.served(file.path, Data(file.contents.utf8)) }
+      for file in site { served[file.path] = self.served(file.path, Data(file.contents.utf8)) }
       for lesson in malformed {
         let page = lesson.file.deletingPathExtension().lastPathComponent + ".html"
         if served[page] == nil {
-          served[page] = Self.served(page, Data(Self.brokenPage(lesson).utf8))
+          served[page] = self.served(page, Data(Self.brokenPage(lesson).utf8))
         }
       }
       do {

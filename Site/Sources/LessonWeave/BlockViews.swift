@@ -19,6 +19,9 @@ struct LinkView {
 
 /// A claim with what was measured for it (`claim.mustache`).
 struct ClaimView {
+  /// Where the claim is in the lesson, `281:1` (line and column): how the preview's page
+  /// finds the claim again when it is judged on a run from the page.
+  var place = ""
   /// `passed`, `failed`, `skipped`, `unmeasured`, or `not-measured` when no current run exists.
   var verdict: String
   /// The measured value as shown, or "" when there is none.

@@ -182,16 +182,23 @@ struct LessonWeaver {
     html.hasSuffix("\n") ? String(html.dropLast()) : html
   }
 
-  private func outcome(of example: Example) -> String {
+  /// The figure of what `example` did in the report's runs. `place` gives it another
+  /// element id and heading: a run from the preview's page stands where the book's stood.
+  func outcome(of example: Example, place: (id: String, heading: String)? = nil) -> String {
     let outcome = ExampleOutcome(
       example: example, report: results.currentReport?.examples.first { $0.name == example.name },
       notMeasured: notMeasuredReason)
     var view = outcome.view
+    if let place {
+      view.id = place.id
+      view.heading = place.heading
+    }
     if let run = outcome.shownRun, example.mode == .run {
       let timeline = Timeline.extract(from: run)
+      let id =
+        "timeline-" + (place.map { String($0.id.dropFirst("result-".count)) } ?? example.fileName)
       view.timeline = templates.render(
-        "timeline",
-        TimelineView(timeline, id: "timeline-\(example.fileName)", example: example.name))
+        "timeline", TimelineView(timeline, id: id, example: example.name))
       view.problems = timeline.problems
     }
     return templates.render("outcome", view)
@@ -211,7 +218,7 @@ struct LessonWeaver {
         caption:
           "The same code, built under \(names.count) settings: "
           + builds.map { "\($0.setting.name) (\($0.setting.summary))" }.joined(separator: "; "),
-        outcomes: builds.map(outcome(of:))))
+        outcomes: builds.map { outcome(of: $0) }))
   }
 
   /// " · built under default and nonsending", for the first block of such an example, and
@@ -268,7 +275,8 @@ struct LessonWeaver {
       $0.line == claim.location.line
         && $0.column == claim.location.column
     }
-    let view = ClaimPresentation(claim: claim, report: report, notMeasured: notMeasuredReason).view
+    var view = ClaimPresentation(claim: claim, report: report, notMeasured: notMeasuredReason).view
+    view.place = "\(claim.location.line):\(claim.location.column)"
     let (before, after) = templates.wrap("claim", view)
     return .wrap(before: before, after: after)
   }

@@ -1,0 +1,96 @@
+import Foundation
+import LessonKit
+import LessonRun
+
+/// The engine's events of a run from the page, as Server-Sent Events for the page: the
+/// build and its errors at the editor's lines, each run's output lines with their times as
+/// they arrive, and the runs again. The verdicts follow when the engine is done.
+final class PageRunEvents: EngineReporter, @unchecked Sendable {
+  private let sink: AsyncStream<String>.Continuation
+  private let family: String
+
+  init(_ sink: AsyncStream<String>.Continuation, editedFamily: String) {
+    self.sink = sink
+    self.family = editedFamily
+  }
+
+  /// One event: `event: name`, then its fields as one line of JSON.
+  func send(_ name: String, _ fields: [String: Any]) {
+    let data =
+      (try? JSONSerialization.data(
+        withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]))
+      ?? Data("{}".utf8)
+    sink.yield("event: \(name)\ndata: \(String(decoding: data, as: UTF8.self))\n\n")
+  }
+
+  func handle(_ event: EngineEvent) {
+    switch event {
+    case .lessonStarted:
+      send("phase", ["text": "Building \(family)…"])
+    case .buildFinished(_, let summary):
+      // The lesson's own summary of a failed build repeats what the compiler said.
+      let compiler = summary.failures.flatMap(\.diagnostics)
+      let problems = compiler.isEmpty ? summary.diagnostics : compiler
+      send(
+        "built",
+        [
+          "ok": summary.succeeded && summary.failures.isEmpty, "seconds": summary.seconds,
+          "diagnostics": problems.map(Self.diagnostic),
+        ])
+    case .compileFailChecked(_, let report):
+      send(
+        "built",
+        ["ok": true, "seconds": 0, "diagnostics": report.diagnostics.map(Self.diagnostic)])
+    case .runStarted(let ticket):
+      send(
+        "run",
+        [
+          "example": ticket.example, "setting": Self.setting(of: ticket.example) ?? NSNull(),
+          "run": ticket.run, "of": ticket.of,
+        ])
+      send("phase", ["text": "Running \(ticket.example) (run \(ticket.run) of \(ticket.of))…"])
+    case .lineArrived(let ticket, let line):
+      // Span markers are for the timeline, drawn when the run is judged.
+      guard !Timeline.isMarker(line) else { return }
+      send(
+        "line",
+        [
+          "example": ticket.example, "run": ticket.run,
+          "stream": line.stream == .stderr ? "stderr" : "stdout", "time": line.time,
+          "text": line.text,
+        ])
+    case .runEnded(let ticket, let record, let problem, _):
+      send(
+        "ended",
+        [
+          "example": ticket.example, "run": ticket.run, "seconds": record.wallSeconds,
+          "status": record.ending.caption, "problem": problem?.message ?? NSNull(),
+        ])
+    case .runningAgain(_, let examples, let runs):
+      send(
+        "again",
+        [
+          "text":
+            "Some claims do not hold yet; judging them again after \(runs) more runs of \(examples.joined(separator: ", "))."
+        ])
+    case .runsSideBySide, .quiet, .exampleJudged, .claimJudged, .lessonFinished:
+      break
+    }
+  }
+
+  /// `nonsending` for `heartbeat:nonsending`; nil for an example built once.
+  static func setting(of name: String) -> String? {
+    guard let colon = name.firstIndex(of: ":") else { return nil }
+    return String(name[name.index(after: colon)...])
+  }
+
+  /// A compiler message, at its line in the editor when it is in the edited code.
+  static func diagnostic(_ d: Diagnostic) -> [String: Any] {
+    let inEditor = d.location.file == Preview.editorPath
+    return [
+      "line": inEditor ? d.location.line : NSNull(),
+      "column": inEditor ? d.location.column : NSNull(),
+      "severity": d.severity.rawValue, "message": d.message, "text": d.description,
+    ]
+  }
+}
