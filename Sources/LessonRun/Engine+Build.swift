@@ -124,6 +124,7 @@ extension Engine {
     {
       return
     }
+    if rebuildChanged(packaged, &job, &summary) { return }
     summary.rebuilt += packaged.map(\.name)
     let outcome = Toolchain.build(
       product: lesson.lessonTarget, packagePath: home.lessonsBuildRoot,
@@ -146,6 +147,62 @@ extension Engine {
           at: SourceLocation(file: lesson.path, line: 1)))
       job.unbuilt.formUnion(packaged.map(\.name))
     }
+  }
+
+  /// Builds only the examples whose source changed since their program was linked, by the
+  /// commands of SwiftPM's plan (`BuildPlan`), without `swift build`: true when that was
+  /// possible for every one of them, false when SwiftPM must build the lesson.
+  func rebuildChanged(
+    _ packaged: [Example], _ job: inout Job, _ summary: inout BuildSummary
+  ) -> Bool {
+    let lesson = job.lesson
+    let home = job.home
+    let binaries = Toolchain.binaryFolder(scratch: home.lessonsBuild)
+    let source = { (example: Example) in
+      home.root.appendingPathComponent(Tangler.sourcePath(of: example, in: lesson))
+    }
+    var changed: [Example] = []
+    for example in packaged {
+      let program = binaries.appendingPathComponent(lesson.targetName(of: example))
+      guard let linked = Toolchain.modificationDate(of: program),
+        let edited = Toolchain.modificationDate(of: source(example))
+      else { return false }
+      if edited >= linked { changed.append(example) }
+    }
+    // The lesson's own target changes when an example is added or removed: a new plan.
+    let aggregate = binaries.appendingPathComponent(lesson.lessonTarget)
+    guard !changed.isEmpty, let linked = Toolchain.modificationDate(of: aggregate),
+      let listed = Toolchain.modificationDate(
+        of: home.root.appendingPathComponent(
+          "\(Tangler.directory(of: lesson))/\(lesson.lessonTarget)/main.swift")),
+      listed < linked
+    else { return false }
+    let manifests =
+      [
+        home.lessonsBuildRoot.appendingPathComponent("Package.swift"),
+        home.lessonsBuildRoot.appendingPathComponent("Package.resolved"),
+        home.lessonsPackage.appendingPathComponent("Package.swift"),
+        home.root.appendingPathComponent("Package.swift"),
+      ] + home.lessonsManifests
+    guard
+      let plan = BuildPlan.current(
+        scratch: home.lessonsBuild, manifests: manifests,
+        targets: Set(changed.map(lesson.targetName)))
+    else { return false }
+    var outcomes: [(Example, Toolchain.BuildOutcome)] = []
+    for example in changed {
+      guard let outcome = plan.build(lesson.targetName(of: example), sources: [source(example)])
+      else { return false }
+      outcomes.append((example, outcome))
+    }
+    for (example, outcome) in outcomes {
+      summary.rebuilt.append(example.name)
+      if !outcome.succeeded { failed(example, output: outcome.output, &job, &summary) }
+    }
+    if outcomes.allSatisfy(\.1.succeeded) {
+      Toolchain.recordBuilt(lesson.lessonTarget, scratch: home.lessonsBuild)
+    }
+    return true
   }
 
   /// Records that `example` does not compile, with what the compiler said of it.
