@@ -25,8 +25,14 @@ final class PageRunEvents: EngineReporter, @unchecked Sendable {
 
   func handle(_ event: EngineEvent) {
     switch event {
-    case .lessonStarted:
-      send("phase", ["text": "Building \(family)…"])
+    case .lessonStarted(let lesson):
+      let libraries = Set(lesson.examples.flatMap(\.needs)).sorted()
+      // An edit is built as a draft, in a scratch package of its own: its libraries too.
+      let first =
+        libraries.isEmpty
+        ? ""
+        : " It imports \(libraries.joined(separator: ", ")): the first run from the page builds them in a scratch package, which takes minutes, once."
+      send("phase", ["text": "Building \(family)…" + first])
     case .buildFinished(_, let summary):
       // The lesson's own summary of a failed build repeats what the compiler said.
       let compiler = summary.failures.flatMap(\.diagnostics)

@@ -20,8 +20,21 @@ struct Serve: AsyncParsableCommand {
       carry the small script that reloads them; the site that 'lesson-runner site' writes \
       has none. A save that breaks a lesson leaves a page at its address that shows its \
       errors, until a save fixes them. It answers only requests for 127.0.0.1, localhost or \
-      [::1] on its own port, and never a file outside its folder. Stop it with Ctrl-C \
-      (exit status 130) or SIGTERM (143); a run of --verify is ended with it.
+      [::1] on its own port, and never a file outside its folder.
+
+      Every example and exercise starter on a page of the preview can be edited there and \
+      run with its Run button (or Ctrl-Enter): the edit is built as that example, with the \
+      lesson's setup code and settings, in a scratch package under .build (never in the \
+      lesson or the tangled sources), runs on this machine as this user, and its output \
+      streams into the page; then the claims about it are judged again on the new run, or, \
+      for a starter, the exercise's goals, as 'lesson-runner check' judges them. Only a \
+      POST from the preview's own page may run or save code: its Origin must be the \
+      server's, and it must carry the token the server put in its pages. One run at a time; \
+      an edit of at most 64 KiB; each run stopped at its example's timeout, at most 60 s, \
+      or at 1 MiB of output.
+
+      Stop it with Ctrl-C (exit status 130) or SIGTERM (143); a run of --verify or from a \
+      page is ended with it.
       """)
 
   @Argument(help: "Draft lessons (Markdown files outside lessons/) to put on the site too.")
@@ -73,6 +86,10 @@ struct Serve: AsyncParsableCommand {
         console.line(
           console.paint(
             "Listening on loopback only; watching the lessons; stop with Ctrl-C.", .dim))
+        console.line(
+          console.paint(
+            "Run on a page builds and runs the edited code on this machine, as this user.", .dim
+          ))
       },
       logger: logger)
     try await withThrowingDiscardingTaskGroup { group in
