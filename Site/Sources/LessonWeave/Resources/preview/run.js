@@ -333,7 +333,9 @@
       figure: figure,
       language: language,
       key: key,
-      book: typeof example.code === "string" ? example.code : original.textContent,
+      // The server's code ends with a newline; the book's block shows no empty line after
+      // the last, and neither does the editor. The compiler does not mind either way.
+      book: (typeof example.code === "string" ? example.code : original.textContent).replace(/\n$/, ""),
       saved: typeof example.saved === "string" ? example.saved : null,
       savedPath: example.savedPath || null,
       running: false,
@@ -1029,6 +1031,9 @@
   function block(state, example, number, label) {
     var outputs = section(state, "run-outputs");
     var wrap = el("div", "run-block");
+    // Which example and run it shows: a claim that compares two examples runs the other too.
+    wrap.setAttribute("data-example", example || state.ed.example.name);
+    wrap.setAttribute("data-run", String(number || 1));
     wrap.appendChild(el("p", "run-label", label));
     var pre = el("pre", "run-output");
     wrap.appendChild(pre);
