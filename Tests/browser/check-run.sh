@@ -8,8 +8,9 @@
 # misses a goal; the book's solution, pasted in, meets them all. Then the run endpoint must
 # refuse what a foreign page or a careless client could send: a foreign Host or Origin, a
 # missing or wrong token, a GET, a body over 64 KiB, a second run during a first, a body
-# that is not JSON, an unknown example, and a save from a foreign Origin. Ctrl-C ends the
-# server with status 130. Chromium is driven through its DevTools protocol.
+# that is not JSON, an unknown example, and a save from a foreign Origin. Ctrl-C in the
+# middle of a run from the page ends the server and the example within a second, with
+# status 130. Chromium is driven through its DevTools protocol.
 #
 #   Tests/browser/check-run.sh LESSON_RUNNER
 #
@@ -656,6 +657,63 @@ try:
         ok("the run endpoint refused a foreign Host (421), foreign Origins, no token and a wrong one (403), "
            "a GET (405), 65 KiB (413), a second run (409), text/plain (415), an unknown example and bad JSON "
            "(400), and a save from a foreign Origin (403)")
+
+    # 5. Ctrl-C during a run from the page: the server and the example it runs end within
+    # a second, with status 130. The edit says its process id, then waits far longer.
+    if chromium:
+        chromium.kill()
+        chromium.wait()
+        chromium = None
+    waiting = ("import Foundation\nprint(\"pid \\(ProcessInfo.processInfo.processIdentifier)\")\n"
+               "Thread.sleep(forTimeInterval: 50)\n")
+    long_run = {"stream": b"", "pid": None, "said": threading.Event()}
+
+    def long_one():
+        data = body(code=waiting)
+        head = (f"POST {run_path} HTTP/1.1\r\nHost: {own}\r\nConnection: close\r\n"
+                + "".join(f"{k}: {v}\r\n" for k, v in good.items()) + f"Content-Length: {len(data)}\r\n\r\n")
+        server_host, port = own.rsplit(":", 1)
+        try:
+            with socket.create_connection((server_host, int(port)), timeout=RUN_WAIT) as sock:
+                sock.sendall(head.encode() + data)
+                while True:
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    long_run["stream"] += chunk
+                    said = re.search(rb'"text":"pid (\d+)"', long_run["stream"])
+                    if said:
+                        long_run["pid"] = int(said.group(1))
+                        long_run["said"].set()
+        except OSError:
+            pass
+        long_run["said"].set()
+
+    threading.Thread(target=long_one, daemon=True).start()
+    if not long_run["said"].wait(RUN_WAIT) or long_run["pid"] is None:
+        fail(f"the long run never printed its pid: {long_run['stream'][-400:]!r}")
+    else:
+        began = time.monotonic()
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        took = time.monotonic() - began
+        try:
+            os.kill(long_run["pid"], 0)
+            alive = True
+        except ProcessLookupError:
+            alive = False
+        except PermissionError:
+            alive = True
+        if server.returncode != 130 or took > 1.0 or alive:
+            fail(f"Ctrl-C during a run from the page: status {server.returncode} after {took:.2f} s, "
+                 f"the example {'still running' if alive else 'ended'}; wanted 130 within 1 s, the example ended")
+        else:
+            ok(f"Ctrl-C during a run from the page stopped the server in {took:.2f} s with status 130, "
+               "and the example with it")
 finally:
     if chromium:
         chromium.kill()
