@@ -8,7 +8,8 @@
 # misses a goal; the book's solution, pasted in, meets them all. Then the run endpoint must
 # refuse what a foreign page or a careless client could send: a foreign Host or Origin, a
 # missing or wrong token, a GET, a body over 64 KiB, a second run during a first, a body
-# that is not JSON, an unknown example, and a save from a foreign Origin. Ctrl-C in the
+# that is not JSON, an unknown example, and a save from a foreign Origin. An example built
+# under several settings runs, edited, under each of them. Ctrl-C in the
 # middle of a run from the page ends the server and the example within a second, with
 # status 130. Chromium is driven through its DevTools protocol.
 #
@@ -658,7 +659,29 @@ try:
            "a GET (405), 65 KiB (413), a second run (409), text/plain (415), an unknown example and bad JSON "
            "(400), and a save from a foreign Origin (403)")
 
-    # 5. Ctrl-C during a run from the page: the server and the example it runs end within
+    # 5. An example built under several settings runs, edited, under each of them.
+    nine = "lessons/09-where-code-runs.md"
+    asked = urllib.request.Request(address + "__preview/lesson?path=" + urllib.parse.quote(nine))
+    several = [e for e in json.load(urllib.request.urlopen(asked, timeout=60)).get("examples", [])
+               if len(e.get("settings", [])) > 1]
+    if not several:
+        fail(f"{nine} lists no example built under several settings")
+    else:
+        family = several[0]
+        data = json.dumps({"lesson": nine, "example": family["name"], "code": family["code"]}).encode()
+        status, _, answer = request(address, "POST", run_path, good, data)
+        ran = re.findall(rb'event: run\r?\ndata: (\{[^\n]*\})', answer)
+        settings = sorted(json.loads(r).get("setting") or "" for r in ran)
+        outcomes = re.findall(rb'"id":"(result-[^"]+)"', answer)
+        if status != 200 or settings != sorted(family["settings"]) \
+                or sorted(o.decode() for o in outcomes) != sorted(family["outcomes"]):
+            fail(f"{family['name']} under {family['settings']}: answered {status}, ran under {settings}, "
+                 f"outcomes {outcomes}")
+        else:
+            ok(f"{family['name']}, edited, ran under each of its settings ({', '.join(settings)}), "
+               "each outcome where the book's stands")
+
+    # 6. Ctrl-C during a run from the page: the server and the example it runs end within
     # a second, with status 130. The edit says its process id, then waits far longer.
     if chromium:
         chromium.kill()
