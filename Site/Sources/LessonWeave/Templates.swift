@@ -19,12 +19,16 @@ struct Templates: Sendable {
     let folder = resources.appendingPathComponent("templates")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     var library = MustacheLibrary()
+    MustacheContentTypes.register(ScalarHTML(), named: ScalarHTML.name)
     for name in names.sorted() where name.hasSuffix(".mustache") {
       let url = folder.appendingPathComponent(name)
       do {
         var text = try String(contentsOf: url, encoding: .utf8)
         // A file's last newline is not part of the template: inline ones would gain a space.
         if text.hasSuffix("\n") { text.removeLast() }
+        // Every value is escaped by `HTML.escape`, scalar by scalar: Mustache's own escaping
+        // goes by Character, and misses a `<` that a prepending mark (U+0600) joins.
+        text = "{{% CONTENT_TYPE: \(ScalarHTML.name)}}" + text
         library.register(try MustacheTemplate(string: text), named: String(name.dropLast(9)))
       } catch {
         throw WeaveError("\(url.path):1:1: error: cannot read the template: \(error)")
@@ -69,4 +73,11 @@ struct Templates: Sendable {
 public struct WeaveError: Error, CustomStringConvertible, Sendable {
   public var description: String
   init(_ description: String) { self.description = description }
+}
+
+/// HTML escaping for every `{{value}}` of the templates: `HTML.escape`, which goes by
+/// Unicode scalar, so that no character a program printed can become markup.
+struct ScalarHTML: MustacheContentType {
+  static let name = "HTML_SCALARS"
+  func escapeText(_ text: String) -> String { HTML.escape(text) }
 }

@@ -15,6 +15,11 @@ struct SafetyTests {
             (0.05, .stdout, "</pre><script>alert(\"code\")</script>"),
             (0.06, .stderr, "<b onclick=\"alert(12)\">on stderr</b>"),
             (0.07, .stdout, "true"),
+            // A prepending mark (U+0600) joins the next scalar into one Character: escaping
+            // that goes by Character would miss the `<`.
+            (0.075, .stdout, "\u{600}<script>alert(14)</script>"),
+            (0.076, .stderr, "::span-begin \u{600}<img src=x onerror=alert(15)>"),
+            (0.077, .stderr, "::span-end \u{600}<img src=x onerror=alert(15)>"),
             (0.08, .stderr, "::span-end <img src=x onerror=alert(11)>"),
           ])
       ],
@@ -60,7 +65,10 @@ struct SafetyTests {
         "<h1 id=\"top\">alert(&quot;title&quot;) A hostile &amp; &quot;quoted&quot; lesson</h1>"))
     #expect(html.contains("&lt;/pre&gt;&lt;script&gt;alert(\\&quot;code\\&quot;)&lt;/script&gt;"))
     #expect(
-      html.contains("&lt;/pre&gt;&lt;script&gt;alert(&quot;code&quot;)&lt;/script&gt;\ntrue</pre>"))
+      html.contains(
+        "&lt;/pre&gt;&lt;script&gt;alert(&quot;code&quot;)&lt;/script&gt;\ntrue\n"
+          + "\u{600}&lt;script&gt;alert(14)&lt;/script&gt;</pre>"))
+    #expect(html.contains("\u{600}&lt;img src=x onerror=alert(15)&gt;: 76 ms → 77 ms"))
     #expect(html.contains("&lt;b onclick=&quot;alert(12)&quot;&gt;on stderr&lt;/b&gt;"))
     #expect(html.contains("about 0.1 s &lt;script&gt; &amp; &quot;quotes&quot;"))
     #expect(html.contains("&lt;img src=x onerror=alert(11)&gt;: 1 ms → 80 ms"))
