@@ -107,7 +107,12 @@ extension BuildPlan {
   /// when there is no such plan.
   public static func current(scratch: URL, manifests: [URL], targets: Set<String>) -> BuildPlan? {
     let file = file(scratch: scratch)
-    guard let planned = Toolchain.modificationDate(of: file) else { return nil }
+    guard let planned = Toolchain.modificationDate(of: file),
+      // Only a plan that the runner's own `swift build` left: another one (`swift test`
+      // with coverage, flags given by hand) would build the lessons' programs differently.
+      let recorded = try? String(contentsOf: fingerprintFile(scratch: scratch), encoding: .utf8),
+      recorded == fingerprint(of: file)
+    else { return nil }
     for manifest in manifests {
       if let changed = Toolchain.modificationDate(of: manifest), changed >= planned { return nil }
     }
@@ -120,12 +125,52 @@ extension BuildPlan {
     return parse(text, triple: triple, targets: targets)
   }
 
+  /// What identifies the plan's file as the one a build left: its size and when it changed.
+  static func fingerprint(of file: URL) -> String? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
+      let date = attributes[.modificationDate] as? Date, let size = attributes[.size] as? Int
+    else { return nil }
+    return "\(date.timeIntervalSince1970) \(size)"
+  }
+
+  static func fingerprintFile(scratch: URL) -> URL {
+    scratch.appendingPathComponent("lesson-stamps/.plan")
+  }
+
+  /// Records the plan that the runner's `swift build` just left in `scratch`.
+  public static func recordCurrent(scratch: URL) {
+    let record = fingerprintFile(scratch: scratch)
+    try? FileManager.default.createDirectory(
+      at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
+    if let fingerprint = fingerprint(of: file(scratch: scratch)) {
+      try? Data(fingerprint.utf8).write(to: record)
+    } else {
+      try? FileManager.default.removeItem(at: record)
+    }
+  }
+
+  /// `/opt/swift/usr/bin/swiftc`: the compiler this process would run, links resolved.
+  static let swiftc: String? = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    for folder in path.split(separator: ":") {
+      let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("swiftc")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) {
+        return candidate.resolvingSymlinksInPath().path
+      }
+    }
+    return nil
+  }()
+
   /// Builds the target `name`, whose Swift files are `sources`, by the plan's commands: nil
   /// when the plan does not fit it (its files are not the plan's, an input is missing, or a
   /// step other than compiling fails), and SwiftPM must build it instead. A compiler error
   /// in the example is an outcome like SwiftPM's, with the same messages.
   public func build(_ name: String, sources: [URL]) -> Toolchain.BuildOutcome? {
-    guard let target = targets[name] else { return nil }
+    guard let target = targets[name],
+      // A plan made with another toolchain than the one on the PATH now is not used.
+      let compiler = target.compile.arguments.first,
+      URL(fileURLWithPath: compiler).resolvingSymlinksInPath().path == Self.swiftc
+    else { return nil }
     let planned = Set(target.compile.inputs.filter { $0.hasSuffix(".swift") })
     guard planned == Set(sources.map(\.path)) else { return nil }
     let fm = FileManager.default
@@ -140,6 +185,9 @@ extension BuildPlan {
     output += compiled.stdout + compiled.stderr
     let seconds = { (clock.now - began) / .seconds(1) }
     guard compiled.succeeded else {
+      // Only the compiler's verdict on the example's code is final; a failure with no
+      // error of its own (a compiler that did not start, say) is left to SwiftPM.
+      guard output.contains(": error: ") else { return nil }
       return Toolchain.BuildOutcome(succeeded: false, output: output, seconds: seconds())
     }
     for step in [target.wrap, target.link].compactMap({ $0 }) {

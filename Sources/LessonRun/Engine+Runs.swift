@@ -29,6 +29,7 @@ extension Engine {
     let most = wanted.flatMap(\.values).max() ?? 0
     guard most >= 1 else { return }
     for round in 1...most {
+      if options.cancelled() { return }
       var requests: [Request] = []
       let schedules = jobs.map(schedule)
       if round == 1 && !everyRun {

@@ -30,6 +30,9 @@ public final class Engine: @unchecked Sendable {
     /// run from the preview's page keeps the book's saved runs of the examples it did not
     /// change, which its claims compare the edited one with.
     public var measured: [String: [RunRecord]] = [:]
+    /// Asked before each round of runs: true when nobody waits for the verdict any more,
+    /// and no more runs are started.
+    public var cancelled: @Sendable () -> Bool = { false }
     /// At most this many runs at once.
     public var maxSideBySide = 12
     /// Seconds between the starts of runs side by side, so that their start-ups, which

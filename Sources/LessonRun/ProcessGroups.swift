@@ -40,6 +40,14 @@ public final class ProcessGroups: @unchecked Sendable {
   /// not be saved as if they had failed.
   public var isStopping: Bool { lock.withLock { stopping } }
 
+  /// Kills every live group, and nothing started later: for a run nobody waits for any
+  /// more (the preview's page that asked for it was closed).
+  public func killLive() {
+    lock.withLock {
+      for pid in live { kill(-pid, SIGKILL) }
+    }
+  }
+
   /// Kills every live group, and any group started from now on.
   public func killAll() {
     lock.withLock {

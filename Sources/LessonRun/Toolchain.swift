@@ -26,6 +26,7 @@ public enum Toolchain {
       planAgain(packagePath)
     }
     let outcome = swiftBuild(product: product, packagePath: packagePath, scratch: scratch)
+    if outcome.succeeded { BuildPlan.recordCurrent(scratch: scratch) }
     if outcome.succeeded && !dependencyManifests.isEmpty {
       recordBuilt(".planned", scratch: scratch)
     }

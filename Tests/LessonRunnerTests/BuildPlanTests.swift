@@ -78,6 +78,10 @@ import Testing
     try "// swift-tools-version: 6.2\n".write(to: manifest, atomically: true, encoding: .utf8)
     let past = Date(timeIntervalSinceNow: -60)
     try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: manifest.path)
+    // A plan no build of the runner's left (swift test with coverage, say) is not used.
+    #expect(
+      BuildPlan.current(scratch: scratch, manifests: [manifest], targets: ["Lesson08Ticks"]) == nil)
+    BuildPlan.recordCurrent(scratch: scratch)
     let fresh = BuildPlan.current(
       scratch: scratch, manifests: [manifest, scratch.appendingPathComponent("missing.swift")],
       targets: ["Lesson08Ticks"])
@@ -85,6 +89,7 @@ import Testing
     // The manifest changed after the plan: SwiftPM must plan again.
     try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: manifest.path)
     try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: file.path)
+    BuildPlan.recordCurrent(scratch: scratch)
     #expect(
       BuildPlan.current(scratch: scratch, manifests: [manifest], targets: ["Lesson08Ticks"]) == nil)
   }

@@ -225,17 +225,22 @@ extension Preview {
     guard began else {
       return Self.refusal(
         .conflict,
-        "Another run from the page is going on: press Run again when it has ended.")
+        "Another run is going on (from a page, or of a lesson saved with --verify): press Run again when it has ended."
+      )
     }
     console.line(
       "running " + console.paint(example.family, .bold) + " of \(lesson.path), edited on the page")
     let (events, sink) = AsyncStream.makeStream(of: String.self)
     let workspace = self.workspace
     let console = self.console
+    let abandoned = Abandonment()
     Thread {
-      job.run(in: workspace, console: console, events: sink)
+      job.run(in: workspace, console: console, events: sink, abandoned: abandoned)
       self.state.withLock { $0.running = false }
       sink.finish()
+      if abandoned.happened {
+        console.line(console.paint("the page left; its run of \(example.family) was ended", .dim))
+      }
     }.start()
     let headers: HTTPFields = [
       .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
@@ -244,11 +249,47 @@ extension Preview {
     return Response(
       status: .ok, headers: headers,
       body: ResponseBody { writer in
-        for await event in events {
-          try await writer.write(ByteBuffer(string: event))
+        // A page that is closed or reloaded waits for nothing: its run ends, and the next
+        // Run need not wait for it.
+        // A comment line every second is how a closed page is noticed, even while the
+        // example prints nothing: writing it fails.
+        let heartbeat = Task {
+          while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(1))
+            sink.yield(": running\n\n")
+          }
+        }
+        defer { heartbeat.cancel() }
+        do {
+          try await withTaskCancellationHandler {
+            for await event in events {
+              try await writer.write(ByteBuffer(string: event))
+            }
+          } onCancel: {
+            abandoned.abandon()
+          }
+        } catch {
+          abandoned.abandon()
+          throw error
         }
         try await writer.finish(nil)
       })
+  }
+
+  /// Whether the page that asked for a run stopped listening: then no more of its runs
+  /// start, and the one running is ended.
+  final class Abandonment: Sendable {
+    private let state = Mutex(false)
+    var happened: Bool { state.withLock { $0 } }
+    func abandon() {
+      let first = state.withLock { was in
+        defer { was = true }
+        return !was
+      }
+      // Runs from the page never share the machine with another verification, so every
+      // live process group is this run's.
+      if first { ProcessGroups.shared.killLive() }
+    }
   }
 
   // MARK: Answers

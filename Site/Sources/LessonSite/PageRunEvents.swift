@@ -31,7 +31,7 @@ final class PageRunEvents: EngineReporter, @unchecked Sendable {
       let first =
         libraries.isEmpty
         ? ""
-        : " It imports \(libraries.joined(separator: ", ")): the first run from the page builds them in a scratch package, which takes minutes, once."
+        : " It imports \(libraries.joined(separator: ", ")): the first run from the page that imports them builds them in the preview's scratch package, which takes minutes, once."
       send("phase", ["text": "Building \(family)…" + first])
     case .buildFinished(_, let summary):
       // The lesson's own summary of a failed build repeats what the compiler said.

@@ -26,19 +26,38 @@ struct PageRunJob: Sendable {
         let lesson = Workspace.answerLesson(for: exercise, of: book, code: code, path: path)
       else { return nil }
       self.exercise = exercise
-      self.edited = lesson
+      self.edited = Self.scratch(lesson)
     } else {
       guard
         let lesson = Workspace.editedLesson(book, family: example.family, code: code, path: path)
       else { return nil }
       self.exercise = nil
-      self.edited = lesson
+      self.edited = Self.scratch(lesson)
     }
+  }
+
+  /// The draft's name for every run from the page: one scratch package, so that the
+  /// libraries an example imports are built there once, for every example and lesson, and
+  /// never in the folder that `lesson-runner check` uses. Each run stops at the cap.
+  static let scratchSlug = "preview-page-runs"
+
+  static func scratch(_ lesson: Lesson) -> Lesson {
+    var scratch = lesson
+    scratch.slug = scratchSlug
+    scratch.examples = lesson.examples.map { example in
+      var capped = example
+      capped.timeout = min(example.timeout, Workspace.editedRunCap)
+      return capped
+    }
+    return scratch
   }
 
   /// Verifies the edit, on the calling thread, which it keeps for the whole run: the
   /// engine waits on builds and examples.
-  func run(in workspace: Workspace, console: Console, events: AsyncStream<String>.Continuation) {
+  func run(
+    in workspace: Workspace, console: Console, events: AsyncStream<String>.Continuation,
+    abandoned: Preview.Abandonment
+  ) {
     let clock = ContinuousClock()
     let began = clock.now
     let stream = PageRunEvents(events, editedFamily: shown.family)
@@ -52,6 +71,7 @@ struct PageRunJob: Sendable {
     // As a learner's check does: a far miss is said after one run, not after four.
     options.rerunFarMisses = false
     options.measured = bookRuns(in: workspace)
+    options.cancelled = { abandoned.happened }
     let engine = Engine(
       workspace: workspace, environment: Session.environment(), options: options,
       reporters: [stream])

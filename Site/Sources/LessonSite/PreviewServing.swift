@@ -162,22 +162,36 @@ extension Preview {
   /// and it carries the token that runs from the page must send.
   static func withPreview(_ html: String, token: String) -> String {
     var page = html
-    if page.contains("script-src ") {
-      page = page.replacingOccurrences(of: "script-src ", with: "script-src 'self' ")
-    } else {
-      page = page.replacingOccurrences(
-        of: "default-src 'none';", with: "default-src 'none'; script-src 'self';")
+    // Only the page's own policy, in its <meta>: a lesson may quote a policy in its prose.
+    let marker = "<meta http-equiv=\"Content-Security-Policy\" content=\""
+    if let start = page.range(of: marker)?.upperBound,
+      let end = page[start...].firstIndex(of: "\"")
+    {
+      var directives = page[start..<end].split(separator: ";").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }
+      if let script = directives.firstIndex(where: { $0.hasPrefix("script-src ") }) {
+        directives[script] =
+          "script-src 'self' " + directives[script].dropFirst("script-src ".count)
+      } else {
+        directives.append("script-src 'self'")
+      }
+      directives.append("connect-src 'self'")
+      page.replaceSubrange(start..<end, with: directives.joined(separator: "; ") + ";")
     }
-    page = page.replacingOccurrences(
-      of: "default-src 'none';", with: "default-src 'none'; connect-src 'self';")
-    page = page.replacingOccurrences(
-      of: "</head>",
-      with: "<meta name=\"two-stones-preview-token\" content=\"\(token)\">\n"
-        + "<link rel=\"stylesheet\" href=\"/__preview/run.css\">\n</head>")
-    return page.replacingOccurrences(
-      of: "</body>",
-      with: "<script src=\"/__preview/reload.js\"></script>\n"
-        + "<script src=\"/__preview/run.js\"></script>\n</body>")
+    if let head = page.range(of: "</head>") {
+      page.replaceSubrange(
+        head,
+        with: "<meta name=\"two-stones-preview-token\" content=\"\(token)\">\n"
+          + "<link rel=\"stylesheet\" href=\"/__preview/run.css\">\n</head>")
+    }
+    if let body = page.range(of: "</body>", options: .backwards) {
+      page.replaceSubrange(
+        body,
+        with: "<script src=\"/__preview/reload.js\"></script>\n"
+          + "<script src=\"/__preview/run.js\"></script>\n</body>")
+    }
+    return page
   }
 
   /// Asks for the site's version a few times a second, and reloads the page when it changes.

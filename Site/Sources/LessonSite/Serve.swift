@@ -220,6 +220,16 @@ final class Preview: Sendable {
   /// Verifies `files` on a thread of its own: it waits on builds and examples for
   /// seconds, and must not hold a thread of the cooperative pool while it does.
   private func runAgain(_ files: [URL]) async {
+    // Never beside a run from a page: each would disturb the other's timings, and these
+    // are saved as the book's.
+    while !state.withLock({ state -> Bool in
+      guard !state.running else { return false }
+      state.running = true
+      return true
+    }) {
+      try? await Task.sleep(for: .milliseconds(200))
+    }
+    defer { state.withLock { $0.running = false } }
     let workspace = self.workspace
     let console = self.console
     await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
