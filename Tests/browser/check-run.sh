@@ -8,7 +8,8 @@
 # misses a goal; the book's solution, pasted in, meets them all. Then the run endpoint must
 # refuse what a foreign page or a careless client could send: a foreign Host or Origin, a
 # missing or wrong token, a GET, a body over 64 KiB, a second run during a first, a body
-# that is not JSON, an unknown example, and a save from a foreign Origin. An example built
+# that is not JSON, an unknown example, and a save from a foreign Origin. A page closed
+# mid-run ends its example, and frees the server for the next Run. An example built
 # under several settings runs, edited, under each of them. Ctrl-C in the
 # middle of a run from the page ends the server and the example within a second, with
 # status 130. Chromium is driven through its DevTools protocol.
@@ -608,6 +609,24 @@ try:
     expect("a text/plain body", 415, request(address, "POST", run_path, {**good, "Content-Type": "text/plain"}, body()))
     expect("an unknown example", 400, request(address, "POST", run_path, good, body(example="no-such-example")))
     expect("bad JSON", 400, request(address, "POST", run_path, good, b"{\"lesson\": "))
+    expect("no Origin", 403, request(address, "POST", run_path,
+                                     {k: v for k, v in good.items() if k != "Origin"}, body()))
+    expect("Origin null", 403, request(address, "POST", run_path, {**good, "Origin": "null"}, body()))
+    expect("localhost's Origin for 127.0.0.1", 403,
+           request(address, "POST", run_path, {**good, "Origin": f"http://localhost:{port_number}"}, body()))
+    expect("a lesson outside the book", 400,
+           request(address, "POST", run_path, good,
+                   json.dumps({"lesson": "../README.md", "example": "hi-hoi-tasks", "code": book}).encode()))
+    expect("a solution, which is not on the page", 400,
+           request(address, "POST", run_path, good, body(example="on-time")))
+    expect("a foreign Host, for the lesson's listing", 421,
+           request(address, "GET", "/__preview/lesson?path=" + urllib.parse.quote(LESSON),
+                   host=f"evil.example:{port_number}"), json_error=False)
+    expect("a save with no token", 403,
+           request(address, "POST", "/__preview/save", {k: v for k, v in good.items() if k != "X-Two-Stones-Token"},
+                   body(example=starter["name"], code=starter["code"])))
+    expect("a save of an example that is no starter", 400,
+           request(address, "POST", "/__preview/save", good, body()))
     saved = request(address, "POST", "/__preview/save", {**good, "Origin": "http://evil.example"},
                     body(example=starter["name"], code=starter["code"]))
     expect("a save from a foreign Origin", 403, saved)
@@ -655,11 +674,56 @@ try:
     if b"event: done" not in first["stream"]:
         fail(f"the first run, during which a second was refused, never said 'done': {first['stream'][-400:]!r}")
     if len(problems) == found:
-        ok("the run endpoint refused a foreign Host (421), foreign Origins, no token and a wrong one (403), "
-           "a GET (405), 65 KiB (413), a second run (409), text/plain (415), an unknown example and bad JSON "
-           "(400), and a save from a foreign Origin (403)")
+        exercises_after = {os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(root, "exercises"))
+                           for name in names}
+        if exercises_after != exercises_before:
+            fail(f"a refused save wrote {sorted(exercises_after - exercises_before)}")
+        ok("the run endpoint refused a foreign Host (421), foreign, missing and null Origins, no token and a "
+           "wrong one (403), a GET (405), 65 KiB (413), a second run (409), text/plain (415), an unknown "
+           "example, a solution, a lesson outside the book and bad JSON (400), and saves from a foreign "
+           "Origin, with no token or of no starter, none of which wrote a file")
 
-    # 5. An example built under several settings runs, edited, under each of them.
+    # 5. A page closed during its run: the example ends within a few seconds, and the next
+    # Run is not refused.
+    waiting = ("import Foundation\nprint(\"pid \\(ProcessInfo.processInfo.processIdentifier)\")\n"
+               "Thread.sleep(forTimeInterval: 50)\n")
+    data = body(code=waiting)
+    head = (f"POST {run_path} HTTP/1.1\r\nHost: {own}\r\nConnection: close\r\n"
+            + "".join(f"{k}: {v}\r\n" for k, v in good.items()) + f"Content-Length: {len(data)}\r\n\r\n")
+    server_host, port = own.rsplit(":", 1)
+    left_pid, stream = None, b""
+    with socket.create_connection((server_host, int(port)), timeout=RUN_WAIT) as sock:
+        sock.sendall(head.encode() + data)
+        while left_pid is None:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            stream += chunk
+            said = re.search(rb'"text":"pid (\d+)"', stream)
+            left_pid = int(said.group(1)) if said else None
+    if left_pid is None:
+        fail(f"the run of a page about to close never printed its pid: {stream[-300:]!r}")
+    else:
+        closed = time.monotonic()
+        while time.monotonic() - closed < 10:
+            try:
+                os.kill(left_pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        gone_after = time.monotonic() - closed
+        status, _, answer = (0, None, b"")
+        while time.monotonic() - closed < 15:
+            status, _, answer = request(address, "POST", run_path, good, body(code="print(\"hi\")\nprint(\"hoi\")\n"))
+            if status != 409:
+                break
+            time.sleep(0.2)
+        if gone_after >= 5 or status != 200:
+            fail(f"after its page closed, the example ran {gone_after:.1f} s more, and the next run got {status}")
+        else:
+            ok(f"a page closed mid-run: its example ended {gone_after:.1f} s later, and the next Run was taken")
+
+    # 6. An example built under several settings runs, edited, under each of them.
     nine = "lessons/09-where-code-runs.md"
     asked = urllib.request.Request(address + "__preview/lesson?path=" + urllib.parse.quote(nine))
     several = [e for e in json.load(urllib.request.urlopen(asked, timeout=60)).get("examples", [])
@@ -681,7 +745,7 @@ try:
             ok(f"{family['name']}, edited, ran under each of its settings ({', '.join(settings)}), "
                "each outcome where the book's stands")
 
-    # 6. Ctrl-C during a run from the page: the server and the example it runs end within
+    # 7. Ctrl-C during a run from the page: the server and the example it runs end within
     # a second, with status 130. The edit says its process id, then waits far longer.
     if chromium:
         chromium.kill()
