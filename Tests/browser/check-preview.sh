@@ -3,6 +3,7 @@
 # headless Chromium opens its page, the draft is saved with new words, and the same open
 # page must show them, reloaded by the preview's script, within a few seconds. A save that
 # breaks the lesson must show its error on the open page, which recovers once it is fixed.
+# Every request carries the cookie that the printed address (with its key) gave the browser.
 # The server must refuse foreign, empty, missing and doubled Host fields, paths out of its
 # folder (encoded or not, and through a symbolic link), and pages it did not render; close
 # half-sent requests; answer HEAD as GET without a body, every file with its type and
@@ -110,6 +111,16 @@ class DevTools:
 problems = []
 
 
+cookies = {}
+keys = {}
+
+
+def keyed(url):
+    """The URL as the preview printed it, with its key: the first visit of a browser."""
+    port = re.match(r"http://[^/]+:(\d+)/", url).group(1)
+    return url + ("&" if "?" in url else "?") + "key=" + keys[port]
+
+
 def serve(*options):
     """Starts `lesson-runner serve` on the draft; returns the process, its address and the
     lines it prints, which a thread keeps reading so that the pipe never fills."""
@@ -119,10 +130,13 @@ def serve(*options):
     threading.Thread(target=lambda: lines.extend(line.rstrip() for line in server.stdout), daemon=True).start()
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        found = next((re.search(r"http://127\.0\.0\.1:\d+/", l) for l in list(lines)
+        found = next((re.search(r"(http://127\.0\.0\.1:(\d+)/)\?key=([0-9a-f]+)", l) for l in list(lines)
                       if "127.0.0.1" in l), None)
         if found:
-            return server, found.group(0), lines
+            # What the browser that opened the printed address sends with every request.
+            cookies[found.group(2)] = f"two-stones-preview-{found.group(2)}={found.group(3)}"
+            keys[found.group(2)] = found.group(3)
+            return server, found.group(1), lines
         if server.poll() is not None:
             break
         time.sleep(0.1)
@@ -163,6 +177,8 @@ def raw(address, request):
     """Sends `request` as it is, and returns the status code, the headers (lower-cased)
     and the body (as long as Content-Length says; none for HEAD); 0 when no answer came."""
     host, port = re.match(r"http://([^:/]+):(\d+)/", address).groups()
+    if port in cookies and "\r\nCookie:" not in request and "\r\n" in request:
+        request = request.replace("\r\n", f"\r\nCookie: {cookies[port]}\r\n", 1)
     data = b""
     try:
         with socket.create_connection((host, int(port)), timeout=10) as sock:
@@ -271,7 +287,9 @@ def refusals(address, site):
     found = len(problems)
     for path in ["/style.css", "/watched.html"]:
         status, headers, body = get(address, path, "HEAD")
-        full = urllib.request.urlopen(address + path[1:], timeout=10).read()
+        port = re.match(r"http://[^/]+:(\d+)/", address).group(1)
+        full = urllib.request.urlopen(urllib.request.Request(address + path[1:], headers={"Cookie": cookies[port]}),
+                                      timeout=10).read()
         if status != 200 or headers.get("content-length") != str(len(full)) or body:
             problems.append(f"HEAD {path}: {status} with length {headers.get('content-length')} and "
                             f"{len(body)} bytes of body, not 200, {len(full)} and none")
@@ -377,7 +395,7 @@ try:
     while not os.path.exists(port_file) and time.monotonic() < deadline:
         time.sleep(0.1)
     port = open(port_file).read().split()[0]
-    page_url = address + "watched.html"
+    page_url = keyed(address + "watched.html")
     request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?{page_url}", method="PUT")
     target = json.load(urllib.request.urlopen(request, timeout=20))
     tools = DevTools(target["webSocketDebuggerUrl"])
@@ -450,7 +468,7 @@ try:
                   "```swift example=nap\nimport Foundation\n\n"
                   "Thread.sleep(forTimeInterval: 0.3)\nprint(\"awake\")\n```\n")
     server, address, lines = serve("--verify")
-    tools.call("Page.navigate", url=address + "watched.html")
+    tools.call("Page.navigate", url=keyed(address + "watched.html"))
     if wait_for("not measured", 20) is None:
         problems.append(f"before its run, the page does not say 'not measured': {tools.text()[:300]!r}")
     with open(draft, "a", encoding="utf-8") as out:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# "Run on the page", seen from a browser: `lesson-runner serve` serves the book, a headless
+# "Run on the page", seen from a browser: `lesson-runner serve` serves the book, only to
+# the browser that opened the address it printed (its key becomes a cookie), a headless
 # Chromium opens lesson 3, and the reader's edits are run by the server and shown on the
 # page as they happen. In hi-hoi-tasks the two sleeps are put one after the other: the
 # output must stream into the run panel before the run is done, and the claim "about 2 s"
@@ -171,10 +172,10 @@ def serve():
     # The first render of the whole book comes before the address.
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
-        found = next((re.search(r"Serving the book at (http://127\.0\.0\.1:\d+/)", l) for l in list(lines)
-                      if "Serving the book at" in l), None)
+        found = next((re.search(r"Serving the book at (http://127\.0\.0\.1:\d+/)\?key=([0-9a-f]+)", l)
+                      for l in list(lines) if "Serving the book at" in l), None)
         if found:
-            return server, found.group(1), lines
+            return server, found.group(1), found.group(2), lines
         if server.poll() is not None:
             break
         time.sleep(0.2)
@@ -214,7 +215,9 @@ def request(address, method, path, headers=None, body=b"", host=None):
     that a server that refuses from the head alone is heard before the rest is pushed."""
     own = re.match(r"http://([^/]+)/", address).group(1)
     server_host, port = own.rsplit(":", 1)
-    fields = {"Host": host if host is not None else own, "Connection": "close", **(headers or {})}
+    fields = {"Host": host if host is not None else own, "Connection": "close", "Cookie": cookie,
+              **(headers or {})}
+    fields = {k: v for k, v in fields.items() if v is not None}
     if body or method == "POST":
         fields.setdefault("Content-Length", str(len(body)))
     head = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in fields.items()) + "\r\n"
@@ -277,13 +280,32 @@ def parse_answer(data):
 
 # ---------- The server, the page, the browser ----------
 
-server, address, lines = serve()
+server, address, key, lines = serve()
 own = re.match(r"http://([^/]+)/", address).group(1)
 origin = address.rstrip("/")
+# What the browser that opened the printed address sends with every request.
+cookie = f"two-stones-preview-{own.rsplit(':', 1)[1]}={key}"
 print(f"serving at {address}", flush=True)
 chromium = None
 try:
-    page = urllib.request.urlopen(address + PAGE, timeout=60).read().decode()
+    # Without the key's cookie, nothing; the printed address sets it, for this browser only.
+    status, headers, _ = request(address, "GET", "/" + PAGE, {"Cookie": None})
+    if status != 403:
+        fail(f"a request without the key's cookie got {status}, not 403")
+    status, _, _ = request(address, "GET", "/" + PAGE, {"Cookie": cookie[:-1] + "0"})
+    if status != 403:
+        fail(f"a request with a wrong key got {status}, not 403")
+    status, headers, _ = request(address, "GET", "/" + PAGE + "?key=" + key, {"Cookie": None})
+    set_cookie = headers.get("set-cookie", "")
+    if status != 303 or not set_cookie.startswith(cookie + ";") or "HttpOnly" not in set_cookie \
+            or "SameSite=Strict" not in set_cookie or headers.get("location") != "/" + PAGE:
+        fail(f"the printed address answered {status} {headers}, not 303 to /{PAGE} with an HttpOnly, "
+             "SameSite=Strict cookie")
+    else:
+        ok("without the key nothing is served; the printed address gives this browser an HttpOnly, "
+           "SameSite=Strict cookie")
+    page = urllib.request.urlopen(urllib.request.Request(address + PAGE, headers={"Cookie": cookie}),
+                                  timeout=60).read().decode()
     token_found = re.search(r'<meta name="two-stones-preview-token" content="([^"]+)">', page)
     if not token_found:
         sys.exit(f"check-run: error: /{PAGE} carries no preview token")
@@ -292,7 +314,7 @@ try:
         if piece not in page:
             fail(f"/{PAGE} lacks {piece}")
     asked = urllib.request.Request(address + "__preview/lesson?path=" + urllib.parse.quote(LESSON),
-                                   headers={"X-Two-Stones-Token": token})
+                                   headers={"X-Two-Stones-Token": token, "Cookie": cookie})
     listing = json.load(urllib.request.urlopen(asked, timeout=60))
     examples = {e["name"]: e for e in listing.get("examples", [])}
     tasks = examples.get("hi-hoi-tasks")
@@ -337,7 +359,7 @@ try:
     for domain in ["Runtime", "Log", "Page"]:
         tools.call(f"{domain}.enable")
     tools.call("Emulation.setDeviceMetricsOverride", width=1000, height=1200, deviceScaleFactor=1, mobile=False)
-    tools.call("Page.navigate", url=address + PAGE)
+    tools.call("Page.navigate", url=address + PAGE + "?key=" + key)
 
     def wait_until(expression, seconds):
         began = time.monotonic()
@@ -572,7 +594,8 @@ try:
 
     # 4. What the run endpoint must refuse.
     found = len(problems)
-    good = {"Content-Type": "application/json", "X-Two-Stones-Token": token, "Origin": origin}
+    good = {"Content-Type": "application/json", "X-Two-Stones-Token": token, "Origin": origin,
+            "Cookie": cookie}
 
     def body(example="hi-hoi-tasks", code=book):
         return json.dumps({"lesson": LESSON, "example": example, "code": code}).encode()
@@ -725,7 +748,8 @@ try:
 
     # 6. An example built under several settings runs, edited, under each of them.
     nine = "lessons/09-where-code-runs.md"
-    asked = urllib.request.Request(address + "__preview/lesson?path=" + urllib.parse.quote(nine))
+    asked = urllib.request.Request(address + "__preview/lesson?path=" + urllib.parse.quote(nine),
+                                   headers={"Cookie": cookie})
     several = [e for e in json.load(urllib.request.urlopen(asked, timeout=60)).get("examples", [])
                if len(e.get("settings", [])) > 1]
     if not several:

@@ -20,7 +20,9 @@ struct Serve: AsyncParsableCommand {
       carry the small script that reloads them; the site that 'lesson-runner site' writes \
       has none. A save that breaks a lesson leaves a page at its address that shows its \
       errors, until a save fixes them. It answers only requests for 127.0.0.1, localhost or \
-      [::1] on its own port, and never a file outside its folder.
+      [::1] on its own port, and never a file outside its folder; and only the browser that \
+      opened the address it printed, whose key becomes a cookie, so that no other account on \
+      this machine can use it.
 
       Every example and exercise starter on a page of the preview can be edited there and \
       run with its Run button (or Ctrl-Enter): the edit is built as that example, with the \
@@ -81,7 +83,7 @@ struct Serve: AsyncParsableCommand {
       onServerRunning: { channel in
         let port = channel.localAddress?.port ?? 0
         preview.listening(on: port)
-        let address = "http://127.0.0.1:\(port)/"
+        let address = "http://127.0.0.1:\(port)/?key=\(preview.key)"
         console.line("Serving the book at " + console.paint(address, .bold))
         console.line(
           console.paint(
@@ -114,11 +116,26 @@ final class Preview: Sendable {
       version: 0, seen: [URL: Date](), port: 0, files: [String: Served](),
       problems: [String](), running: false
     ))
+  /// Random for each server, printed in the address: the browser that opens it gets it as
+  /// a cookie, and every request must carry it.
+  let key: String = {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<2).map { _ in Preview.hex(generator.next()) }.joined()
+  }()
+  /// Sixteen hexadecimal digits, leading zeros kept.
+  static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// One cookie per port: cookies do not tell ports apart, and two previews may run.
+  var cookieName: String { "two-stones-preview-\(port)" }
+  var port: Int { state.withLock { $0.port } }
   /// Random for each server: the preview puts it in its own pages, and a request that runs
   /// or saves code must carry it. No other page can read it.
   let token: String = {
     var generator = SystemRandomNumberGenerator()
-    return (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+    return (0..<4).map { _ in Preview.hex(generator.next()) }.joined(separator: "-")
   }()
 
   /// A file as the preview answers it, made once per render: a page already carries the
@@ -266,7 +283,38 @@ struct PreviewGuard: RouterMiddleware {
         .misdirectedRequest,
         "This preview answers only requests for 127.0.0.1, localhost or [::1] on its own port.\n")
     }
-    return try await next(request, context)
+    // Any account on this machine can reach a port on 127.0.0.1: only the browser that
+    // opened the address the preview printed, with its key, gets an answer. The key
+    // becomes a cookie that no script can read and no other site's request carries.
+    let name = preview.cookieName
+    if let cookie = Self.cookie(named: name, in: request), Preview.same(cookie, preview.key) {
+      return try await next(request, context)
+    }
+    if let key = request.uri.queryParameters.get("key"), Preview.same(String(key), preview.key) {
+      return Response(
+        status: .seeOther,
+        headers: [
+          .location: request.uri.path, .cacheControl: "no-store",
+          .setCookie: "\(name)=\(preview.key); Path=/; HttpOnly; SameSite=Strict",
+        ])
+    }
+    return Self.refusal(
+      .forbidden,
+      "This preview answers only the browser that opened the address it printed, with its key: "
+        + "open http://127.0.0.1:\(preview.port)/?key=… as 'lesson-runner serve' printed it.\n")
+  }
+
+  /// The value of the cookie `name` in the request's `Cookie` fields.
+  static func cookie(named name: String, in request: Request) -> String? {
+    for field in request.headers where field.name == .cookie {
+      for pair in field.value.split(separator: ";") {
+        let parts = pair.split(separator: "=", maxSplits: 1).map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
+        if parts.count == 2, parts[0] == name { return parts[1] }
+      }
+    }
+    return nil
   }
 
   private static func refusal(_ status: HTTPResponse.Status, _ message: String) -> Response {
