@@ -4,6 +4,12 @@ import LessonKit
 import LessonRun
 import LessonWeave
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One run from the preview's page: the edited code as a lesson of its own (the example with
 /// its claims, or a starter with its exercise's goals), verified by the engine as a draft,
 /// with every step sent to the page as a Server-Sent Event.
@@ -75,6 +81,18 @@ struct PageRunJob: Sendable {
     let engine = Engine(
       workspace: workspace, environment: Session.environment(), options: options,
       reporters: [stream])
+    // Another preview (on another port) may be running an edit in the same scratch
+    // package: one at a time, across processes too.
+    // (Beside the drafts, not among them, where old scratch folders are pruned.)
+    let lock = workspace.root.appendingPathComponent(".build/\(Self.scratchSlug).lock")
+    try? FileManager.default.createDirectory(
+      at: lock.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let descriptor = open(lock.path, O_CREAT | O_RDWR, 0o644)
+    if descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+      stream.send("phase", ["text": "Waiting for another preview's run from its page to end…"])
+      _ = flock(descriptor, LOCK_EX)
+    }
+    defer { if descriptor >= 0 { close(descriptor) } }
     let verification = engine.verify([edited])
     let seconds = (clock.now - began) / .seconds(1)
     guard !ProcessGroups.shared.isStopping else {
