@@ -127,6 +127,12 @@ extension Engine {
 
   func run(_ request: Request) -> RunRecord {
     let ticket = request.ticket
+    // Nobody waits for the verdict any more: the rest of the round is not started either.
+    if options.cancelled() {
+      return RunRecord(
+        ending: .failedToStart("not started: the verification was cancelled"), wallSeconds: 0,
+        cpuSeconds: 0, stdout: "", stderr: "", lines: [])
+    }
     emit(.runStarted(ticket))
     var record: RunRecord
     let python = request.example.language == .python

@@ -281,14 +281,14 @@ extension Preview {
   final class Abandonment: Sendable {
     private let state = Mutex(false)
     var happened: Bool { state.withLock { $0 } }
-    func abandon() {
+    func abandon(killing: Bool = true) {
       let first = state.withLock { was in
         defer { was = true }
         return !was
       }
       // Runs from the page never share the machine with another verification, so every
       // live process group is this run's.
-      if first { ProcessGroups.shared.killLive() }
+      if first && killing { ProcessGroups.shared.killLive() }
     }
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import LessonKit
 import LessonRun
+import Synchronization
 
 /// The engine's events of a run from the page, as Server-Sent Events for the page: the
 /// build and its errors at the editor's lines, each run's output lines with their times as
@@ -8,6 +9,13 @@ import LessonRun
 final class PageRunEvents: EngineReporter, @unchecked Sendable {
   private let sink: AsyncStream<String>.Continuation
   private let family: String
+  private let clock = Mutex((built: ContinuousClock.Instant?.none, overTime: false))
+
+  /// When the edit's build ended: its runs' time is counted from there.
+  var builtAt: ContinuousClock.Instant? { clock.withLock { $0.built } }
+  /// Whether the runs were stopped for taking too long in all.
+  var overTime: Bool { clock.withLock { $0.overTime } }
+  func markOverTime() { clock.withLock { $0.overTime = true } }
 
   init(_ sink: AsyncStream<String>.Continuation, editedFamily: String) {
     self.sink = sink
@@ -34,6 +42,7 @@ final class PageRunEvents: EngineReporter, @unchecked Sendable {
         : " It imports \(libraries.joined(separator: ", ")): the first run from the page that imports them builds them in the preview's scratch package, which takes minutes, once."
       send("phase", ["text": "Building \(family)…" + first])
     case .buildFinished(_, let summary):
+      clock.withLock { $0.built = .now }
       // The lesson's own summary of a failed build repeats what the compiler said.
       let compiler = summary.failures.flatMap(\.diagnostics)
       let problems = compiler.isEmpty ? summary.diagnostics : compiler

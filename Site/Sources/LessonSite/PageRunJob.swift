@@ -42,6 +42,28 @@ struct PageRunJob: Sendable {
     }
   }
 
+  /// The longest the runs of one edit may take in all, once it is built; each run is also
+  /// capped on its own (`Workspace.editedRunCap`).
+  static let runsCap: Duration = .seconds(180)
+
+  /// Stops the runs when they have taken `runsCap` since the build, until `done`.
+  private func watch(
+    _ stream: PageRunEvents, abandoned: Preview.Abandonment, until done: Preview.Abandonment
+  ) {
+    Thread {
+      while !done.happened && !abandoned.happened {
+        Thread.sleep(forTimeInterval: 0.25)
+        guard let built = stream.builtAt, ContinuousClock.now - built > Self.runsCap else {
+          continue
+        }
+        stream.markOverTime()
+        stream.send(
+          "error", ["message": "The runs took more than \(Self.runsCap) in all, and were stopped."])
+        abandoned.abandon()
+      }
+    }.start()
+  }
+
   /// The draft's name for every run from the page: one scratch package, so that the
   /// libraries an example imports are built there once, for every example and lesson, and
   /// never in the folder that `lesson-runner check` uses. Each run stops at the cap.
@@ -93,8 +115,21 @@ struct PageRunJob: Sendable {
       _ = flock(descriptor, LOCK_EX)
     }
     defer { if descriptor >= 0 { close(descriptor) } }
+    let done = Preview.Abandonment()
+    watch(stream, abandoned: abandoned, until: done)
     let verification = engine.verify([edited])
+    done.abandon(killing: false)
     let seconds = (clock.now - began) / .seconds(1)
+    if stream.overTime {
+      stream.send(
+        "done",
+        [
+          "verdict": "stopped", "seconds": seconds,
+          "summary":
+            "✗ Stopped: the runs of this edit took more than \(Self.runsCap) in all.",
+        ])
+      return
+    }
     guard !ProcessGroups.shared.isStopping else {
       stream.send(
         "done", ["verdict": "stopped", "summary": "The preview was stopped.", "seconds": seconds])
