@@ -746,6 +746,18 @@ try:
         else:
             ok(f"a page closed mid-run: its example ended {gone_after:.1f} s later, and the next Run was taken")
 
+    # A compiler error after text that is not ASCII: its column is the editor's (UTF-16
+    # units), where the compiler counts bytes.
+    wide = 'let greeting = "h\u00e9llo, \u4e16\u754c"; print(greeting, nope)\n'
+    status, _, answer = request(address, "POST", run_path, good, body(code=wide))
+    built = re.search(rb'event: built\r?\ndata: (\{[^\n]*\})', answer)
+    said = json.loads(built.group(1)).get("diagnostics", []) if built else []
+    if not said or said[0].get("line") != 1 or said[0].get("column") != wide.index("nope") + 1:
+        fail(f"a compiler error after non-ASCII text: {said[:1]}, wanted line 1, column {wide.index('nope') + 1}")
+    else:
+        ok(f"a compiler error after non-ASCII text points at the editor's column {said[0]['column']}, "
+           f"where the compiler said {said[0]['text'].split(':')[2]}")
+
     # 6. An example built under several settings runs, edited, under each of them.
     nine = "lessons/09-where-code-runs.md"
     asked = urllib.request.Request(address + "__preview/lesson?path=" + urllib.parse.quote(nine),

@@ -17,9 +17,14 @@ final class PageRunEvents: EngineReporter, @unchecked Sendable {
   var overTime: Bool { clock.withLock { $0.overTime } }
   func markOverTime() { clock.withLock { $0.overTime = true } }
 
-  init(_ sink: AsyncStream<String>.Continuation, editedFamily: String) {
+  /// The edited code's lines, to turn the compiler's columns (UTF-8 bytes) into the
+  /// editor's (UTF-16 units, as the page counts them).
+  private let lines: [Substring]
+
+  init(_ sink: AsyncStream<String>.Continuation, editedFamily: String, code: String) {
     self.sink = sink
     self.family = editedFamily
+    self.lines = code.split(separator: "\n", omittingEmptySubsequences: false)
   }
 
   /// One event: `event: name`, then its fields as one line of JSON.
@@ -50,12 +55,12 @@ final class PageRunEvents: EngineReporter, @unchecked Sendable {
         "built",
         [
           "ok": summary.succeeded && summary.failures.isEmpty, "seconds": summary.seconds,
-          "diagnostics": problems.map(Self.diagnostic),
+          "diagnostics": problems.map(diagnostic),
         ])
     case .compileFailChecked(_, let report):
       send(
         "built",
-        ["ok": true, "seconds": 0, "diagnostics": report.diagnostics.map(Self.diagnostic)])
+        ["ok": true, "seconds": 0, "diagnostics": report.diagnostics.map(diagnostic)])
     case .runStarted(let ticket):
       send(
         "run",
@@ -93,6 +98,15 @@ final class PageRunEvents: EngineReporter, @unchecked Sendable {
     }
   }
 
+  /// The editor's column (1-based, in UTF-16 units) of the compiler's `byte` column on
+  /// `line`: they differ once a line holds more than ASCII.
+  func editorColumn(line: Int, byte: Int) -> Int {
+    guard line >= 1, line <= lines.count else { return byte }
+    let utf8 = Array(lines[line - 1].utf8)
+    let prefix = utf8.prefix(max(0, min(byte - 1, utf8.count)))
+    return String(decoding: prefix, as: UTF8.self).utf16.count + 1
+  }
+
   /// `nonsending` for `heartbeat:nonsending`; nil for an example built once.
   static func setting(of name: String) -> String? {
     guard let colon = name.firstIndex(of: ":") else { return nil }
@@ -100,11 +114,11 @@ final class PageRunEvents: EngineReporter, @unchecked Sendable {
   }
 
   /// A compiler message, at its line in the editor when it is in the edited code.
-  static func diagnostic(_ d: Diagnostic) -> [String: Any] {
+  func diagnostic(_ d: Diagnostic) -> [String: Any] {
     let inEditor = d.location.file == Preview.editorPath
     return [
       "line": inEditor ? d.location.line : NSNull(),
-      "column": inEditor ? d.location.column : NSNull(),
+      "column": inEditor ? editorColumn(line: d.location.line, byte: d.location.column) : NSNull(),
       "severity": d.severity.rawValue, "message": d.message, "text": d.description,
     ]
   }

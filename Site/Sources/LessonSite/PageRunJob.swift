@@ -23,9 +23,13 @@ struct PageRunJob: Sendable {
   /// The exercise whose starter was edited, checked as `lesson-runner check` checks it.
   let exercise: Exercise?
 
+  /// The edited code, as the editor holds it.
+  let code: String
+
   init?(book: Lesson, example: Example, code: String) {
     self.book = book
     self.shown = example
+    self.code = code
     let path = Preview.editorPath
     if example.exercise?.version == .starter {
       guard let name = example.exercise?.exercise, let exercise = book.exercise(named: name),
@@ -88,7 +92,7 @@ struct PageRunJob: Sendable {
   ) {
     let clock = ContinuousClock()
     let began = clock.now
-    let stream = PageRunEvents(events, editedFamily: shown.family)
+    let stream = PageRunEvents(events, editedFamily: shown.family, code: code)
     stream.send(
       "started",
       [
