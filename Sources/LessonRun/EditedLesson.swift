@@ -20,9 +20,7 @@ extension Workspace {
   ) -> Lesson? {
     let builds = lesson.examples.filter { $0.family == family }
     guard !builds.isEmpty else { return nil }
-    let claims = lesson.claims.filter { claim in
-      claim.examples.contains { Example.family(of: $0) == family }
-    }
+    let claims = lesson.claims(measuring: family)
     let others = Set(claims.flatMap(\.examples).map(Example.family(of:))).subtracting([family])
     var examples: [Example] = []
     for example in lesson.examples {

@@ -39,12 +39,7 @@ extension Workspace {
         "\(comment) The lesson's setup code (\(setups.joined(separator: ", "))) comes before this file when it is checked.\n"
     }
     text += "\n"
-    let own = (starter?.chunks ?? []).filter { $0.role != .setup }.map(\.code)
-    for code in own {
-      text += code
-      if !code.isEmpty && !code.hasSuffix("\n") { text += "\n" }
-    }
-    return text
+    return text + (starter.map(ownCode(of:)) ?? "")
   }
 
   /// A lesson of one example that judges `code`, the reader's answer read from `path`, with

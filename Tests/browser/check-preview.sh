@@ -28,8 +28,10 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$runner" "$browser" "$work" <<'PY'
+PYTHONPATH="$(cd "$(dirname "$0")" && pwd)${PYTHONPATH:+:$PYTHONPATH}" \
+  python3 - "$runner" "$browser" "$work" <<'PY'
 import base64
+import devtools
 import hashlib
 import json
 import os
@@ -37,7 +39,6 @@ import re
 import select
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import threading
@@ -53,55 +54,11 @@ def write_draft(words):
         out.write(f"# A lesson being written\n\n{words}\n")
 
 
-class DevTools:
-    """Just enough of a WebSocket client for Chromium's DevTools protocol."""
+class DevTools(devtools.DevTools):
+    """The shared client, with the page's words as this check reads them."""
 
     def __init__(self, url):
-        host, port, path = re.match(r"ws://([^/:]+):(\d+)(/.*)", url).groups()
-        self.sock = socket.create_connection((host, int(port)), timeout=20)
-        key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-                           "Sec-WebSocket-Version: 13\r\n\r\n").encode())
-        head = b""
-        while b"\r\n\r\n" not in head:
-            head += self.sock.recv(4096)
-        if b" 101 " not in head.split(b"\r\n")[0]:
-            raise RuntimeError(f"no WebSocket: {head[:200]!r}")
-        self.buffer = head.split(b"\r\n\r\n", 1)[1]
-        self.last = 0
-
-    def _read(self, n):
-        while len(self.buffer) < n:
-            chunk = self.sock.recv(65536)
-            if not chunk:
-                raise EOFError("DevTools closed the connection")
-            self.buffer += chunk
-        data, self.buffer = self.buffer[:n], self.buffer[n:]
-        return data
-
-    def _frame(self):
-        first, second = self._read(2)
-        n = second & 0x7F
-        if n == 126:
-            n = struct.unpack(">H", self._read(2))[0]
-        elif n == 127:
-            n = struct.unpack(">Q", self._read(8))[0]
-        return first & 0x0F, self._read(n)
-
-    def call(self, method, **params):
-        self.last += 1
-        data = json.dumps({"id": self.last, "method": method, "params": params}).encode()
-        mask = os.urandom(4)
-        n = len(data)
-        head = bytes([0x81]) + (bytes([0x80 | n]) if n < 126 else bytes([0x80 | 126]) + struct.pack(">H", n))
-        self.sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
-        while True:
-            opcode, payload = self._frame()
-            if opcode == 1:
-                message = json.loads(payload)
-                if message.get("id") == self.last:
-                    return message
+        super().__init__(url, timeout=20)
 
     def text(self):
         reply = self.call("Runtime.evaluate", expression="document.body ? document.body.innerText : ''")

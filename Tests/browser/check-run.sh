@@ -38,15 +38,16 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$runner" "$browser" "$work" "$(pwd)" "${SCREENSHOT:-}" <<'PY'
+PYTHONPATH="$(cd "$(dirname "$0")" && pwd)${PYTHONPATH:+:$PYTHONPATH}" \
+  python3 - "$runner" "$browser" "$work" "$(pwd)" "${SCREENSHOT:-}" <<'PY'
 import base64
+import devtools
 import json
 import os
 import re
 import select
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import threading
@@ -75,70 +76,8 @@ def ok(message):
     print(f"ok  {message}", flush=True)
 
 
-class DevTools:
-    """Just enough of a WebSocket client for Chromium's DevTools protocol. Events that
-    arrive while it waits for an answer are kept in `events`."""
-
-    def __init__(self, url):
-        host, port, path = re.match(r"ws://([^/:]+):(\d+)(/.*)", url).groups()
-        self.sock = socket.create_connection((host, int(port)), timeout=60)
-        key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-                           "Sec-WebSocket-Version: 13\r\n\r\n").encode())
-        head = b""
-        while b"\r\n\r\n" not in head:
-            head += self.sock.recv(4096)
-        if b" 101 " not in head.split(b"\r\n")[0]:
-            raise RuntimeError(f"no WebSocket: {head[:200]!r}")
-        self.buffer = head.split(b"\r\n\r\n", 1)[1]
-        self.last = 0
-        self.events = []
-
-    def _read(self, n):
-        while len(self.buffer) < n:
-            chunk = self.sock.recv(1 << 20)
-            if not chunk:
-                raise EOFError("DevTools closed the connection")
-            self.buffer += chunk
-        data, self.buffer = self.buffer[:n], self.buffer[n:]
-        return data
-
-    def _message(self):
-        """One whole message, its fragments joined."""
-        payload = b""
-        while True:
-            first, second = self._read(2)
-            n = second & 0x7F
-            if n == 126:
-                n = struct.unpack(">H", self._read(2))[0]
-            elif n == 127:
-                n = struct.unpack(">Q", self._read(8))[0]
-            opcode, data = first & 0x0F, self._read(n)
-            if opcode in (9, 10):  # ping, pong: nothing to say back here
-                continue
-            payload += data
-            if first & 0x80:
-                return payload
-
-    def call(self, method, **params):
-        self.last += 1
-        data = json.dumps({"id": self.last, "method": method, "params": params}).encode()
-        mask = os.urandom(4)
-        n = len(data)
-        if n < 126:
-            head = bytes([0x81, 0x80 | n])
-        elif n < 65536:
-            head = bytes([0x81, 0x80 | 126]) + struct.pack(">H", n)
-        else:
-            head = bytes([0x81, 0x80 | 127]) + struct.pack(">Q", n)
-        self.sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
-        while True:
-            message = json.loads(self._message())
-            if message.get("id") == self.last:
-                return message
-            if "method" in message:
-                self.events.append(message)
+class DevTools(devtools.DevTools):
+    """The shared client, with the page's values read as this check reads them."""
 
     def js(self, expression):
         """The value of `expression` in the page (a promise is awaited); an exception in it
@@ -486,6 +425,18 @@ try:
                     spanMeasure: span ? (span.querySelector('.measure') || {}).textContent : null};
         }""", "hi-hoi-tasks", place)
 
+    def expect_claim(when, verdict, low, high):
+        """The panel's row of the claim 'about 2 s' has `verdict`, measured low–high s."""
+        found = claim_row(claim_place) or {}
+        value = seconds_of(found.get("measured"))
+        if not found.get("row") or f"verdict-{verdict}" not in found["row"].split():
+            fail(f"{when}, the claim 'about 2 s' ({claim_place}) is not {verdict} on the panel: {found}")
+        elif value is None or not low <= value <= high:
+            fail(f"{when}, the claim 'about 2 s' measured {found.get('measured')!r}, not {low} s – {high} s")
+        else:
+            ok(f"{when}, the panel shows 'about 2 s' {verdict}, measured {found.get('measured')}")
+        return found
+
     # 1. The waits in series: output streams in, and "about 2 s" does not hold.
     set_code("hi-hoi-tasks", in_series)
     sample, streamed = run("hi-hoi-tasks", other=starter["name"])
@@ -500,14 +451,7 @@ try:
                f"{len(shown)} in all")
         if not re.search(r"^\s*\d+\.\d{3} s │ hi$", sample.get("text", ""), re.M):
             fail(f"the output lines do not carry their time as '  1.003 s │ hi': {sample.get('text', '')[:400]!r}")
-        found = claim_row(claim_place) or {}
-        value = seconds_of(found.get("measured"))
-        if not found.get("row") or "verdict-failed" not in found["row"].split():
-            fail(f"in series, the claim 'about 2 s' ({claim_place}) is not failed on the panel: {found}")
-        elif value is None or not 2.6 <= value <= 3.6:
-            fail(f"in series, the claim 'about 2 s' measured {found.get('measured')!r}, not 2.6 s – 3.6 s")
-        else:
-            ok(f"in series, the panel shows 'about 2 s' failed, measured {found.get('measured')}")
+        found = expect_claim("in series", "failed", 2.6, 3.6)
         if not found.get("span") or "verdict-failed" not in found["span"].split() \
                 or found.get("spanVerdict") != "failed" or "from-page-run" not in found["span"].split():
             fail(f"in series, the prose's claim 'about 2 s' was not updated to failed: {found}")
@@ -541,14 +485,7 @@ try:
         fail("after Reset, the editor does not hold the book's code")
     sample, _ = run("hi-hoi-tasks")
     if sample.get("verdict"):
-        found = claim_row(claim_place) or {}
-        value = seconds_of(found.get("measured"))
-        if not found.get("row") or "verdict-passed" not in found["row"].split():
-            fail(f"after Reset, the claim 'about 2 s' is not passed on the panel: {found}")
-        elif value is None or not 1.6 <= value <= 2.5:
-            fail(f"after Reset, the claim 'about 2 s' measured {found.get('measured')!r}, not 1.6 s – 2.5 s")
-        else:
-            ok(f"after Reset, the panel shows 'about 2 s' passed, measured {found.get('measured')}")
+        found = expect_claim("after Reset", "passed", 1.6, 2.5)
         if not found.get("span") or "verdict-passed" not in found["span"].split():
             fail(f"after Reset, the prose's claim 'about 2 s' is not passed: {found}")
 

@@ -53,10 +53,7 @@ extension Preview {
       let starterOf = example.exercise?.version == .starter ? example.exercise?.exercise : nil
       let exercise = starterOf.flatMap(lesson.exercise(named:))
       let claims =
-        exercise.map { $0.goals.map(\.claim) }
-        ?? lesson.claims.filter {
-          $0.examples.contains { Example.family(of: $0) == example.family }
-        }
+        exercise.map { $0.goals.map(\.claim) } ?? lesson.claims(measuring: example.family)
       var entry: [String: Any] = [
         "name": example.family, "figure": "example-\(example.family)",
         "kind": exercise == nil ? "example" : "starter", "exercise": starterOf ?? NSNull(),
@@ -281,24 +278,27 @@ extension Preview {
   final class Abandonment: Sendable {
     private let state = Mutex(false)
     var happened: Bool { state.withLock { $0 } }
-    func abandon(killing: Bool = true) {
+    func abandon() {
       let first = state.withLock { was in
         defer { was = true }
         return !was
       }
       // Runs from the page never share the machine with another verification, so every
       // live process group is this run's.
-      if first && killing { ProcessGroups.shared.killLive() }
+      if first { ProcessGroups.shared.killLive() }
     }
   }
 
   // MARK: Answers
 
+  /// `object` as one line of JSON, keys sorted: an answer's body, or an event's data.
+  static func jsonData(_ object: [String: Any]) -> Data {
+    (try? JSONSerialization.data(
+      withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+  }
+
   static func json(_ status: HTTPResponse.Status, _ object: [String: Any]) -> Response {
-    let data =
-      (try? JSONSerialization.data(
-        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-    var response = response(data, type: "application/json")
+    var response = response(jsonData(object), type: "application/json")
     response.status = status
     return response
   }

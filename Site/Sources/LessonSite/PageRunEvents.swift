@@ -9,13 +9,16 @@ import Synchronization
 final class PageRunEvents: EngineReporter, @unchecked Sendable {
   private let sink: AsyncStream<String>.Continuation
   private let family: String
-  private let clock = Mutex((built: ContinuousClock.Instant?.none, overTime: false))
+  private let clock = Mutex((built: ContinuousClock.Instant?.none, overTime: false, ended: false))
 
   /// When the edit's build ended: its runs' time is counted from there.
   var builtAt: ContinuousClock.Instant? { clock.withLock { $0.built } }
   /// Whether the runs were stopped for taking too long in all.
   var overTime: Bool { clock.withLock { $0.overTime } }
   func markOverTime() { clock.withLock { $0.overTime = true } }
+  /// Whether the engine is done with the run: nothing is left to stop.
+  var ended: Bool { clock.withLock { $0.ended } }
+  func markEnded() { clock.withLock { $0.ended = true } }
 
   /// The edited code's lines, to turn the compiler's columns (UTF-8 bytes) into the
   /// editor's (UTF-16 units, as the page counts them).
@@ -29,11 +32,8 @@ final class PageRunEvents: EngineReporter, @unchecked Sendable {
 
   /// One event: `event: name`, then its fields as one line of JSON.
   func send(_ name: String, _ fields: [String: Any]) {
-    let data =
-      (try? JSONSerialization.data(
-        withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]))
-      ?? Data("{}".utf8)
-    sink.yield("event: \(name)\ndata: \(String(decoding: data, as: UTF8.self))\n\n")
+    let data = String(decoding: Preview.jsonData(fields), as: UTF8.self)
+    sink.yield("event: \(name)\ndata: \(data)\n\n")
   }
 
   func handle(_ event: EngineEvent) {

@@ -50,12 +50,12 @@ struct PageRunJob: Sendable {
   /// capped on its own (`Workspace.editedRunCap`).
   static let runsCap: Duration = .seconds(180)
 
-  /// Stops the runs when they have taken `runsCap` since the build, until `done`.
+  /// Stops the runs when they have taken `runsCap` since the build, until they end.
   private func watch(
-    _ stream: PageRunEvents, abandoned: Preview.Abandonment, until done: Preview.Abandonment
+    _ stream: PageRunEvents, abandoned: Preview.Abandonment
   ) {
     Thread {
-      while !done.happened && !abandoned.happened {
+      while !stream.ended && !abandoned.happened {
         Thread.sleep(forTimeInterval: 0.25)
         guard let built = stream.builtAt, ContinuousClock.now - built > Self.runsCap else {
           continue
@@ -119,10 +119,9 @@ struct PageRunJob: Sendable {
       _ = flock(descriptor, LOCK_EX)
     }
     defer { if descriptor >= 0 { close(descriptor) } }
-    let done = Preview.Abandonment()
-    watch(stream, abandoned: abandoned, until: done)
+    watch(stream, abandoned: abandoned)
     let verification = engine.verify([edited])
-    done.abandon(killing: false)
+    stream.markEnded()
     let seconds = (clock.now - began) / .seconds(1)
     if stream.overTime {
       stream.send(

@@ -76,6 +76,11 @@ public struct Lesson: Sendable {
     examples.first { $0.name == name }
   }
 
+  /// The claims the lesson states that measure the example `family` (any of its builds).
+  public func claims(measuring family: String) -> [Claim] {
+    claims.filter { claim in claim.examples.contains { Example.family(of: $0) == family } }
+  }
+
   public func exercise(named name: String) -> Exercise? {
     exercises.first { $0.name == name }
   }
